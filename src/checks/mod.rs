@@ -1,0 +1,39 @@
+//! The checks: each takes what was extracted from a draft and the corpus, and
+//! returns findings. No check reads files or writes output.
+
+pub mod quote;
+
+use crate::config::Settings;
+use crate::corpus::{Corpus, SourceIdx};
+use crate::diagnostic::{FileReport, Related};
+use crate::draft::Draft;
+use crate::span::{Location, Span};
+
+/// Runs every enabled check on `draft`.
+pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings) -> FileReport {
+    let mut report = FileReport {
+        path: draft.path.clone(),
+        text: draft.text.clone(),
+        diagnostics: Vec::new(),
+        verified: Vec::new(),
+    };
+    quote::check(draft, corpus, settings, &mut report);
+    report
+        .diagnostics
+        .sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+    report
+}
+
+/// Evidence from a source: the bytes at `span` of source `idx`.
+pub fn related(corpus: &Corpus, idx: SourceIdx, span: Span, message: String) -> Related {
+    let source = corpus.source(idx);
+    Related {
+        source: source.id().to_string(),
+        path: corpus.display_path(idx),
+        span: Location::resolve(&source.text, source.lines(), span),
+        text: source.text[span.range()].to_string(),
+        message,
+        citation: source.citation(),
+        file_text: source.text.clone(),
+    }
+}

@@ -1,0 +1,521 @@
+//! `quote::mismatch` and `quote::unverified`: every quotation checked against
+//! the corpus, verbatim.
+
+use super::related;
+use crate::config::Settings;
+use crate::corpus::{Corpus, SourceText};
+use crate::diagnostic::{Applicability, Diagnostic, DiffChunk, DiffOp, FileReport, Fix, Verified};
+use crate::draft::{Draft, Quotation, QuoteKind};
+use crate::matching::{self, Op, PWord, Passage, Pattern, WordMatch};
+use crate::rules;
+use crate::span::Span;
+use crate::text::normalize::{self, is_double_quote};
+use crate::text::tokenize::{self, Token, TokenKind};
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// The outcome for one quotation.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Too short to check (a scare quote or a term).
+    Skipped,
+    /// Found verbatim: every passage that has it.
+    Verified(Vec<Passage>),
+    /// Close to this passage, not verbatim.
+    Mismatch(Passage),
+    /// Nothing close enough; the nearest passage, if any.
+    Unverified(Option<Passage>),
+}
+
+/// Checks one quotation.
+pub fn verify(
+    draft: &Draft,
+    q: &Quotation,
+    corpus: &Corpus,
+    settings: &Settings,
+) -> (Pattern, Outcome) {
+    let pattern = Pattern::parse(draft.doc.prose.text(), q.prose);
+    if pattern.word_count() < settings.quote.min_words {
+        return (pattern, Outcome::Skipped);
+    }
+    let passages = matching::find(corpus, &pattern, &settings.quote.match_options());
+    let outcome = match passages.first() {
+        Some(p) if p.verbatim => {
+            Outcome::Verified(passages.into_iter().filter(|p| p.verbatim).collect())
+        }
+        Some(p) if p.similarity >= settings.quote.mismatch_threshold => {
+            Outcome::Mismatch(p.clone())
+        }
+        other => Outcome::Unverified(other.cloned()),
+    };
+    (pattern, outcome)
+}
+
+/// Whether a quotation is one the check looks at.
+pub fn is_checked(q: &Quotation, settings: &Settings) -> bool {
+    q.depth == 0 && (q.kind == QuoteKind::Inline || settings.quote.blockquotes)
+}
+
+pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings, report: &mut FileReport) {
+    let mismatch = settings.severity(rules::QUOTE_MISMATCH.code);
+    let unverified = settings.severity(rules::QUOTE_UNVERIFIED.code);
+    for q in draft
+        .quotations()
+        .iter()
+        .filter(|q| is_checked(q, settings))
+    {
+        let (pattern, outcome) = verify(draft, q, corpus, settings);
+        let span = q.span(&draft.doc);
+        match outcome {
+            Outcome::Skipped => {}
+            Outcome::Verified(passages) => report.verified.push(Verified {
+                span,
+                text: q.text(&draft.doc).to_string(),
+                sources: passages
+                    .iter()
+                    .map(|p| {
+                        let text = corpus.text(p.source);
+                        related(
+                            corpus,
+                            p.source,
+                            passage_span(&text, p),
+                            "found verbatim".to_string(),
+                        )
+                    })
+                    .collect(),
+            }),
+            Outcome::Mismatch(p) => {
+                if let Some(severity) = mismatch {
+                    report.diagnostics.push(mismatch_diagnostic(
+                        draft, q, &pattern, &p, corpus, settings, severity,
+                    ));
+                }
+            }
+            Outcome::Unverified(nearest) => {
+                if let Some(severity) = unverified {
+                    report.diagnostics.push(unverified_diagnostic(
+                        draft,
+                        q,
+                        nearest.as_ref(),
+                        corpus,
+                        settings,
+                        severity,
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The passage's span in the original bytes of its source file.
+pub fn passage_span(text: &SourceText, p: &Passage) -> Span {
+    let a = text.word(p.first as usize).span.start;
+    let b = text.word(p.end as usize - 1).span.end;
+    text.doc.prose.to_original(Span::new(a, b))
+}
+
+fn mismatch_diagnostic(
+    draft: &Draft,
+    q: &Quotation,
+    pattern: &Pattern,
+    p: &Passage,
+    corpus: &Corpus,
+    settings: &Settings,
+    severity: crate::diagnostic::Severity,
+) -> Diagnostic {
+    let source = corpus.source(p.source);
+    let text = corpus.text(p.source);
+    let words: Vec<&PWord> = pattern.words().collect();
+    let pieces = pieces(pattern, p);
+    let prose = draft.doc.prose.text();
+    let inner_single = q
+        .marks
+        .is_some_and(|(open, _)| is_double_quote(open) || matches!(open, '«' | '»'));
+
+    // What each source word becomes in the fix and the diff: allowed
+    // differences keep the writer's form.
+    let mut keep: HashMap<u32, String> = HashMap::new();
+    for op in &p.ops {
+        if let Op::Pair {
+            q: qi,
+            s,
+            how: WordMatch::TypoFix | WordMatch::FirstLetterCase,
+        } = op
+        {
+            keep.insert(*s, prose[words[*qi].span.range()].to_string());
+        }
+    }
+
+    let mut replacement = String::new();
+    let mut source_side = String::new();
+    let mut draft_side = String::new();
+    let fix_start = draft
+        .doc
+        .prose
+        .to_original(Span::new(pieces[0].draft.start, pieces[0].draft.start))
+        .start;
+    let mut cursor_orig = fix_start;
+    for (i, piece) in pieces.iter().enumerate() {
+        let orig = draft.doc.prose.to_original(piece.draft);
+        if i > 0 {
+            let between = &draft.text[cursor_orig..orig.start];
+            replacement.push_str(between);
+            let marker = format!(
+                " {} ",
+                between.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            source_side.push_str(&marker);
+            draft_side.push_str(&marker);
+        }
+        if let Some((a, b)) = piece.source {
+            replacement.push_str(&source_words(&text, a, b, &keep, inner_single, false));
+            source_side.push_str(&source_words(&text, a, b, &keep, false, true));
+        }
+        draft_side.push_str(&render_tokens(
+            prose,
+            &tokenize_span(prose, piece.draft),
+            true,
+        ));
+        cursor_orig = orig.end;
+    }
+    let fix_span = Span::new(fix_start, cursor_orig);
+    let diff = word_diff(source_side.trim(), draft_side.trim());
+
+    let counts = describe_changes(p, settings);
+    let passage = passage_span(&text, p);
+    let related = related(
+        corpus,
+        p.source,
+        passage,
+        format!("closest passage ({:.0}% similar)", p.similarity * 100.0),
+    );
+    let help = format!(
+        "word diff from the source to the draft: {}",
+        crate::diagnostic::inline_diff(&diff)
+    );
+    Diagnostic {
+        code: rules::QUOTE_MISMATCH.code,
+        severity,
+        message: format!(
+            "quotation does not match {} verbatim ({counts})",
+            source.id()
+        ),
+        span: q.span(&draft.doc),
+        label: format!("differs from {}", source.id()),
+        related: vec![related],
+        help: Some(help),
+        diff: Some(diff),
+        fix: Some(Fix {
+            span: fix_span,
+            replacement,
+            applicability: Applicability::Unsafe,
+            message: format!("use the exact words of {}", source.id()),
+        }),
+    }
+}
+
+fn unverified_diagnostic(
+    draft: &Draft,
+    q: &Quotation,
+    nearest: Option<&Passage>,
+    corpus: &Corpus,
+    settings: &Settings,
+    severity: crate::diagnostic::Severity,
+) -> Diagnostic {
+    let threshold = settings.quote.mismatch_threshold;
+    let mut related_items = Vec::new();
+    let mut nearest_note = String::new();
+    if let Some(p) = nearest.filter(|p| p.similarity >= 0.4) {
+        let text = corpus.text(p.source);
+        let r = related(
+            corpus,
+            p.source,
+            passage_span(&text, p),
+            format!(
+                "nearest passage, in {} ({:.0}% similar; a misquotation needs {:.0}%)",
+                corpus.source(p.source).id(),
+                p.similarity * 100.0,
+                threshold * 100.0
+            ),
+        );
+        nearest_note = format!(
+            "the nearest passage ({}, line {}) is only {:.0}% similar. ",
+            r.source,
+            r.span.line,
+            p.similarity * 100.0
+        );
+        related_items.push(r);
+    }
+    let corpus_dir = crate::corpus::display_path(&corpus.dir);
+    Diagnostic {
+        code: rules::QUOTE_UNVERIFIED.code,
+        severity,
+        message: format!(
+            "quotation not found in the corpus ({} sources searched)",
+            corpus.sources.len()
+        ),
+        span: q.span(&draft.doc),
+        label: "no source has these words".to_string(),
+        related: related_items,
+        help: Some(format!(
+            "{nearest_note}If it comes from a document you have, add it to the corpus: copy the file into {corpus_dir}/ and add a [[source]] table to {corpus_dir}/sources.toml. If its source is outside the corpus, say so on the line before it: <!-- provlint-disable-next-line quote::unverified -- where it is from -->"
+        )),
+        diff: None,
+        fix: None,
+    }
+}
+
+/// "1 word changed, 2 dropped, punctuation differs".
+fn describe_changes(p: &Passage, settings: &Settings) -> String {
+    let profile = settings.quote.profile;
+    let (mut changed, mut case, mut added, mut dropped) = (0, 0, 0, 0);
+    for op in &p.ops {
+        match op {
+            Op::Pair {
+                how: WordMatch::Case,
+                ..
+            } => case += 1,
+            Op::Pair { how, .. } if *how == WordMatch::Changed => changed += 1,
+            Op::Pair {
+                how: WordMatch::FirstLetterCase | WordMatch::TypoFix,
+                ..
+            } if profile == matching::Profile::Strict => case += 1,
+            Op::Added { .. } => added += 1,
+            Op::Dropped { .. } => dropped += 1,
+            _ => {}
+        }
+    }
+    let mut parts = Vec::new();
+    let words = |n: usize| if n == 1 { "word" } else { "words" };
+    if changed > 0 {
+        parts.push(format!("{changed} {} changed", words(changed)));
+    }
+    if added > 0 {
+        parts.push(format!("{added} {} added", words(added)));
+    }
+    if dropped > 0 {
+        parts.push(format!("{dropped} {} dropped", words(dropped)));
+    }
+    if case > 0 {
+        parts.push(format!(
+            "{case} {} with other capitals or spelling",
+            words(case)
+        ));
+    }
+    if !p.punct.is_empty() {
+        parts.push("punctuation differs".to_string());
+    }
+    if parts.is_empty() {
+        parts.push("the pieces are not in the source's order".to_string());
+    }
+    parts.join(", ")
+}
+
+/// A stretch of the quotation between editorial marks, and the source words
+/// it was aligned with.
+#[derive(Debug)]
+struct Piece {
+    /// Draft prose span, first word to last.
+    draft: Span,
+    /// Source words `a..b`, if any.
+    source: Option<(u32, u32)>,
+}
+
+fn pieces(pattern: &Pattern, p: &Passage) -> Vec<Piece> {
+    let words: Vec<&PWord> = pattern.words().collect();
+    // (draft span, source words) of the piece being built
+    let mut pieces: Vec<(Option<Span>, Option<(u32, u32)>)> = vec![(None, None)];
+    for op in &p.ops {
+        let (qi, si) = match *op {
+            Op::Pair { q, s, .. } => (Some(q), Some(s)),
+            Op::Added { q } => (Some(q), None),
+            Op::Dropped { s } => (None, Some(s)),
+            Op::Skipped { .. } => {
+                pieces.push((None, None));
+                continue;
+            }
+        };
+        let (draft, source) = pieces.last_mut().expect("never empty");
+        if let Some(qi) = qi {
+            let sp = words[qi].span;
+            *draft = Some(draft.map_or(sp, |d| d.cover(sp)));
+        }
+        if let Some(si) = si {
+            *source = Some(source.map_or((si, si + 1), |(a, b)| (a.min(si), b.max(si + 1))));
+        }
+    }
+    // A piece made only of dropped source words has no place in the draft.
+    pieces
+        .into_iter()
+        .filter_map(|(draft, source)| {
+            Some(Piece {
+                draft: draft?,
+                source,
+            })
+        })
+        .collect()
+}
+
+fn tokenize_span(prose: &str, span: Span) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize::tokenize_into(&prose[span.range()], span.start, &mut tokens);
+    tokens
+}
+
+/// The source's words `a..b` as text: the tokens in order, white space
+/// collapsed, line-break hyphens joined. `keep` replaces words with the
+/// writer's form where a difference is allowed; `inner_single` turns double
+/// quotation marks into single ones (they will sit inside the draft's double
+/// marks); `normalized` gives the normalized forms used for diffs.
+fn source_words(
+    text: &SourceText,
+    a: u32,
+    b: u32,
+    keep: &HashMap<u32, String>,
+    inner_single: bool,
+    normalized: bool,
+) -> String {
+    let prose = text.prose();
+    let first = text.words[a as usize] as usize;
+    let last = text.words[b as usize - 1] as usize;
+    // Word number of each token, to apply `keep`.
+    let mut word_no = a;
+    let mut out = String::new();
+    let mut prev_end: Option<usize> = None;
+    for t in &text.tokens[first..=last] {
+        if let Some(end) = prev_end {
+            if prose[end..t.span.start].chars().any(char::is_whitespace) {
+                out.push(' ');
+            }
+        }
+        prev_end = Some(t.span.end);
+        let piece = if t.is_word() {
+            let s = match keep.get(&word_no) {
+                Some(w) => w.clone(),
+                None if t.line_break_hyphen => normalize::surface_joined(t.text(prose)),
+                None => t.text(prose).to_string(),
+            };
+            word_no += 1;
+            if normalized {
+                normalize::surface(&s)
+            } else {
+                s
+            }
+        } else if normalized {
+            normalize::punct(t.text(prose))
+        } else if inner_single && t.kind == TokenKind::Mark {
+            t.text(prose).chars().map(to_single).collect()
+        } else {
+            t.text(prose).to_string()
+        };
+        out.push_str(&piece);
+    }
+    out.split(' ')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn to_single(c: char) -> char {
+    match c {
+        '“' => '‘',
+        '”' => '’',
+        '"' => '\'',
+        '„' => '‚',
+        '«' => '‹',
+        '»' => '›',
+        other => other,
+    }
+}
+
+/// Tokens as normalized text, spaced as in the original.
+fn render_tokens(prose: &str, tokens: &[Token], normalized: bool) -> String {
+    let mut out = String::new();
+    let mut prev_end: Option<usize> = None;
+    for t in tokens {
+        if let Some(end) = prev_end {
+            if prose[end..t.span.start].chars().any(char::is_whitespace) {
+                out.push(' ');
+            }
+        }
+        prev_end = Some(t.span.end);
+        out.push_str(&match (t.kind, normalized) {
+            (TokenKind::Word, true) => t.surface(prose),
+            (_, true) => normalize::punct(t.text(prose)),
+            (_, false) => t.text(prose).to_string(),
+        });
+    }
+    out.split(' ')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A word diff from the source's words to the draft's.
+pub fn word_diff(source: &str, draft: &str) -> Vec<DiffChunk> {
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .timeout(Duration::from_millis(200))
+        .diff_unicode_words(source, draft);
+    let mut out: Vec<DiffChunk> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            similar::ChangeTag::Equal => DiffOp::Equal,
+            similar::ChangeTag::Delete => DiffOp::Delete,
+            similar::ChangeTag::Insert => DiffOp::Insert,
+        };
+        let value = change.value();
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(value),
+            _ => out.push(DiffChunk {
+                op,
+                text: value.to_string(),
+            }),
+        }
+    }
+    tidy_diff(out)
+}
+
+/// Moves white space at the edges of changed chunks into the equal text
+/// around them, so `[- must-]` reads `[-must-]`.
+fn tidy_diff(chunks: Vec<DiffChunk>) -> Vec<DiffChunk> {
+    let mut out: Vec<DiffChunk> = Vec::new();
+    for c in chunks {
+        if c.op != DiffOp::Equal && c.text.trim().is_empty() {
+            // A change of white space only: nothing a reader needs.
+            match out.last_mut() {
+                Some(last) if last.op == DiffOp::Equal => last.text.push(' '),
+                _ => out.push(DiffChunk {
+                    op: DiffOp::Equal,
+                    text: " ".into(),
+                }),
+            }
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if last.op == c.op => last.text.push_str(&c.text),
+            _ => out.push(c),
+        }
+    }
+    // Collapse runs of spaces introduced above.
+    for c in &mut out {
+        while c.text.contains("  ") {
+            c.text = c.text.replace("  ", " ");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::inline_diff;
+
+    #[test]
+    fn diffs_read_as_words() {
+        let d = word_diff("the workers must be armed", "the workers should be armed");
+        assert_eq!(inline_diff(&d), "the workers [-must-]{+should+} be armed");
+        let d = word_diff("the Chilean Air Force began", "the Chilean Army began");
+        assert_eq!(inline_diff(&d), "the Chilean [-Air Force-]{+Army+} began");
+    }
+}

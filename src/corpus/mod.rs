@@ -1,0 +1,200 @@
+//! The corpus: the manifest, the sources' original text, and the index.
+
+pub mod index;
+pub mod manifest;
+pub mod source;
+
+pub use index::{Index, WordPos};
+pub use manifest::{Manifest, SourceEntry};
+pub use source::{Source, SourceIdx, SourceText};
+
+use crate::error::{Error, Result};
+use crate::span::Span;
+use crate::text::Format;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// A loaded corpus.
+#[derive(Debug)]
+pub struct Corpus {
+    pub dir: PathBuf,
+    pub sources: Vec<Source>,
+    pub index: Index,
+    /// Each source read into prose and tokens, on first use.
+    texts: Vec<OnceLock<Arc<SourceText>>>,
+}
+
+impl Corpus {
+    /// Loads the corpus in `dir`: its manifest, every source file, and the
+    /// index.
+    pub fn load(dir: &Path) -> Result<Corpus> {
+        let manifest = Manifest::load(dir)?;
+        let mut sources = Vec::with_capacity(manifest.sources.len());
+        for entry in &manifest.sources {
+            let bytes = std::fs::read(&entry.path).map_err(|e| {
+                manifest.error_at_file(
+                    entry,
+                    "manifest::missing-file",
+                    format!(
+                        "source `{}`: cannot read {}: {e}",
+                        entry.id,
+                        entry.path.display()
+                    ),
+                )
+            })?;
+            let text = crate::error::text_from_bytes(&entry.path, bytes, "source").map_err(|e| {
+                manifest
+                    .error_at_file(entry, e.code, e.message.clone())
+                    .with_help("sources must be UTF-8 text or Markdown; convert the file, keeping a copy of the original")
+            })?;
+            sources.push(Source::new(entry.clone(), text.into()));
+        }
+        Ok(Corpus::from_sources(dir.to_path_buf(), sources))
+    }
+
+    /// A corpus of already-loaded sources (for tests and the language
+    /// server's unsaved buffers).
+    pub fn from_sources(dir: PathBuf, sources: Vec<Source>) -> Corpus {
+        let index = Index::build(&sources);
+        let texts = sources.iter().map(|_| OnceLock::new()).collect();
+        Corpus {
+            dir,
+            sources,
+            index,
+            texts,
+        }
+    }
+
+    /// A corpus held in memory: `(id, text, format)` per source.
+    pub fn from_texts(items: &[(&str, &str, Format)]) -> Corpus {
+        let sources = items
+            .iter()
+            .map(|(id, text, format)| {
+                let entry = SourceEntry {
+                    id: id.to_string(),
+                    file: format!("{id}.txt"),
+                    path: PathBuf::from(format!("{id}.txt")),
+                    title: format!("Title of {id}"),
+                    authors: vec![format!("Author of {id}")],
+                    publication: "Publication".into(),
+                    published: "2020-01-01".into(),
+                    url: None,
+                    notes: None,
+                    aliases: Vec::new(),
+                    format: *format,
+                    exclude_lines: Vec::new(),
+                    span: Span::default(),
+                    file_span: Span::default(),
+                };
+                Source::new(entry, Arc::from(*text))
+            })
+            .collect();
+        Corpus::from_sources(PathBuf::from("."), sources)
+    }
+
+    pub fn source(&self, idx: SourceIdx) -> &Source {
+        &self.sources[idx.get()]
+    }
+
+    pub fn find(&self, id: &str) -> Option<SourceIdx> {
+        self.sources
+            .iter()
+            .position(|s| s.id() == id)
+            .map(|i| SourceIdx(i as u32))
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = SourceIdx> + '_ {
+        (0..self.sources.len() as u32).map(SourceIdx)
+    }
+
+    /// Source `idx` read into prose and tokens (done once, on first use).
+    pub fn text(&self, idx: SourceIdx) -> Arc<SourceText> {
+        self.texts[idx.get()]
+            .get_or_init(|| Arc::new(self.source(idx).analyze()))
+            .clone()
+    }
+
+    /// The path of a source's file as shown to users: relative to the
+    /// current directory when the corpus is below it.
+    pub fn display_path(&self, idx: SourceIdx) -> String {
+        let path = &self.source(idx).entry.path;
+        display_path(path)
+    }
+
+    /// An error for a source that cannot be used.
+    pub fn source_error(&self, idx: SourceIdx, message: String) -> Error {
+        Error::new("corpus::source", message).with_path(&self.source(idx).entry.path)
+    }
+}
+
+/// A path as shown to people: `./` taken off the front.
+pub fn display_path(path: &Path) -> String {
+    let s = path.display().to_string();
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::key;
+
+    fn ids(corpus: &Corpus, words: &str) -> Vec<u32> {
+        words
+            .split_whitespace()
+            .map(|w| corpus.index.vocab().id(&key(w)).unwrap_or(u32::MAX))
+            .collect()
+    }
+
+    #[test]
+    fn the_index_finds_word_sequences_across_sources() {
+        let corpus = Corpus::from_texts(&[
+            (
+                "a",
+                "The workers of Chile. The workers marched.",
+                Format::Text,
+            ),
+            (
+                "b",
+                "In Chile the workers   of\n\nChile rose.",
+                Format::Text,
+            ),
+        ]);
+        let hits = corpus
+            .index
+            .occurrences(&ids(&corpus, "the workers of chile"), 10);
+        let mut found: Vec<_> = hits.iter().map(|p| (p.source.0, p.word)).collect();
+        found.sort();
+        assert_eq!(found, vec![(0, 0), (1, 2)]);
+        assert_eq!(corpus.index.count(&ids(&corpus, "workers marched")), 1);
+        assert_eq!(
+            corpus.index.count(&ids(&corpus, "marched in")),
+            0,
+            "no match across sources"
+        );
+    }
+
+    #[test]
+    fn the_shipped_corpus_loads() {
+        let corpus = Corpus::load(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("corpus")
+                .as_path(),
+        )
+        .unwrap();
+        assert_eq!(corpus.sources.len(), 5);
+        // Every source is byte-identical to the seed it copies.
+        for s in &corpus.sources {
+            let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../shared/seeds")
+                .join(&s.entry.file);
+            if let Ok(orig) = std::fs::read(&seed) {
+                assert_eq!(orig, s.text.as_bytes(), "{} differs from its seed", s.id());
+            }
+        }
+        // The page footer inside the wsws PDF copy is not prose.
+        let wsws = corpus.find("wsws-2023").unwrap();
+        let st = corpus.text(wsws);
+        assert!(!st.prose().contains("afgazad"));
+        assert!(st.prose().contains("The \n"));
+    }
+}

@@ -1,0 +1,153 @@
+//! One source document: its manifest entry, its text, and its prose.
+
+use super::manifest::SourceEntry;
+use crate::span::LineIndex;
+use crate::text::document::{self, Document};
+use crate::text::tokenize::{self, Token};
+use std::sync::{Arc, OnceLock};
+
+/// Index of a source in its corpus: a cheap, typed handle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SourceIdx(pub u32);
+
+impl SourceIdx {
+    pub fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A loaded source.
+#[derive(Debug)]
+pub struct Source {
+    pub entry: SourceEntry,
+    /// The original text, byte for byte.
+    pub text: Arc<str>,
+    lines: OnceLock<LineIndex>,
+}
+
+impl Source {
+    pub fn new(entry: SourceEntry, text: Arc<str>) -> Source {
+        Source {
+            entry,
+            text,
+            lines: OnceLock::new(),
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.entry.id
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
+    /// "Title", Author (Publication, date): how a source is named to people.
+    pub fn citation(&self) -> String {
+        let e = &self.entry;
+        let by = if e.authors.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", e.authors.join(" and "))
+        };
+        format!("“{}”{by}, {}, {}", e.title, e.publication, e.published)
+    }
+
+    /// Reads the source into prose and tokens.
+    pub fn analyze(&self) -> SourceText {
+        let skip = |line: &str| {
+            is_page_furniture(line) || self.entry.exclude_lines.iter().any(|re| re.is_match(line))
+        };
+        let doc = document::read(&self.text, self.entry.format, &skip);
+        let tokens = tokenize::tokenize(doc.prose.text());
+        let words = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_word())
+            .map(|(i, _)| i as u32)
+            .collect();
+        SourceText { doc, tokens, words }
+    }
+}
+
+/// A source read into prose and tokens.
+#[derive(Debug)]
+pub struct SourceText {
+    pub doc: Document,
+    /// All tokens of the prose (words, punctuation and marks).
+    pub tokens: Vec<Token>,
+    /// For each word, its position in `tokens`. The index numbers a source's
+    /// words in this order.
+    pub words: Vec<u32>,
+}
+
+impl SourceText {
+    pub fn prose(&self) -> &str {
+        self.doc.prose.text()
+    }
+
+    /// The token of word `w`.
+    pub fn word(&self, w: usize) -> &Token {
+        &self.tokens[self.words[w] as usize]
+    }
+}
+
+/// Whether a line of a plain-text copy is page furniture, not text: a
+/// running header or footer made only of web addresses, e-mail addresses and
+/// page numbers (in any script), with at least one address. A PDF copy puts
+/// such lines in the middle of sentences.
+pub fn is_page_furniture(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() || line.len() > 200 {
+        return false;
+    }
+    let mut has_address = false;
+    for word in line.split_whitespace() {
+        let w = word.trim_matches(|c: char| matches!(c, '<' | '>' | '(' | ')' | '[' | ']' | ','));
+        let lower = w.to_ascii_lowercase();
+        if lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+        {
+            has_address = true;
+        } else if is_email(w) {
+            has_address = true;
+        } else if w.chars().all(char::is_numeric) && w.chars().count() <= 5 {
+            // a page number, in any digits (the wsws copy has ٨)
+        } else if matches!(
+            lower.as_str(),
+            "page" | "p." | "of" | "|" | "-" | "–" | "—" | "•" | "/" | ""
+        ) {
+        } else {
+            return false;
+        }
+    }
+    has_address
+}
+
+fn is_email(w: &str) -> bool {
+    let Some((user, host)) = w.split_once('@') else {
+        return false;
+    };
+    !user.is_empty()
+        && host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && !w.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_furniture() {
+        assert!(is_page_furniture(
+            "www.afgazad.com                                afgazad@gmail.com    ٨"
+        ));
+        assert!(is_page_furniture("  https://example.org/x | page 3 of 12"));
+        assert!(!is_page_furniture("1976. "));
+        assert!(!is_page_furniture("See www.example.org for more."));
+        assert!(!is_page_furniture(""));
+    }
+}

@@ -1,0 +1,19 @@
+//! provlint: checks a draft's quotations, dates, figures and citations
+//! against a corpus of source documents.
+//!
+//! The core is pure: text in, findings out. Files, the command line and
+//! output formats live at the edges.
+
+pub mod checks;
+pub mod config;
+pub mod corpus;
+pub mod diagnostic;
+pub mod draft;
+pub mod error;
+pub mod extract;
+pub mod files;
+pub mod matching;
+pub mod render;
+pub mod rules;
+pub mod span;
+pub mod text;

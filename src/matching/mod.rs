@@ -1,0 +1,788 @@
+//! Finding the source passage closest to a quotation.
+//!
+//! 1. Seeds: the quotation's word 3-grams (and 2-grams for short ones) are
+//!    looked up in the suffix array; n-grams too common to say anything are
+//!    skipped. Each hit is a place in a source.
+//! 2. Hits close together in one source form a candidate passage; the
+//!    candidates that cover the most of the quotation are kept.
+//! 3. Each candidate is aligned word by word with the quotation (an edit
+//!    distance where ellipses and brackets may skip source words for free),
+//!    and the alignment is checked word for word under the profile's rules.
+//!
+//! Nothing here reads the whole corpus: a quotation costs a few dozen
+//! binary searches and a few small alignments.
+
+pub mod pattern;
+
+pub use pattern::{Elem, Gap, GapKind, PWord, Pattern};
+
+use crate::corpus::{Corpus, SourceIdx, SourceText};
+use crate::text::normalize;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// How strictly "verbatim" is read.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// The Chicago Manual's rules: the first letter of a quotation (or of a
+    /// piece after an ellipsis) may change case, and obvious typographic
+    /// errors in the source may be silently corrected.
+    #[default]
+    Chicago,
+    /// Neither: every letter as the source has it.
+    Strict,
+}
+
+#[derive(Clone, Debug)]
+pub struct MatchOptions {
+    pub profile: Profile,
+    /// The most source words one ellipsis may stand for.
+    pub max_elision_words: u32,
+    /// The most source words one `[insertion]` may stand for.
+    pub max_insertion_words: u32,
+    /// How many candidate passages are aligned per quotation.
+    pub candidates: usize,
+    /// A seed n-gram occurring more often than this says too little.
+    pub max_seed_occurrences: usize,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        MatchOptions {
+            profile: Profile::Chicago,
+            max_elision_words: 250,
+            max_insertion_words: 8,
+            candidates: 8,
+            max_seed_occurrences: 2000,
+        }
+    }
+}
+
+/// How a quotation word relates to the source word aligned with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WordMatch {
+    /// The same word.
+    Exact,
+    /// The same but for the case of its first letter, at the start of the
+    /// quotation or of a piece (allowed by the Chicago profile).
+    FirstLetterCase,
+    /// A slip in the source silently corrected (allowed by the Chicago
+    /// profile).
+    TypoFix,
+    /// The same word with other capitals.
+    Case,
+    /// A different word.
+    Changed,
+}
+
+impl WordMatch {
+    fn allowed(self, profile: Profile) -> bool {
+        match self {
+            WordMatch::Exact => true,
+            WordMatch::FirstLetterCase | WordMatch::TypoFix => profile == Profile::Chicago,
+            WordMatch::Case | WordMatch::Changed => false,
+        }
+    }
+}
+
+/// One step of an alignment of a quotation with a source passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// Quotation word `q` (its index among the pattern's words) against
+    /// source word `s`.
+    Pair { q: usize, s: u32, how: WordMatch },
+    /// Quotation word `q` is not in the source.
+    Added { q: usize },
+    /// Source word `s` is not in the quotation.
+    Dropped { s: u32 },
+    /// Editorial mark `elem` (an index into the pattern's elements) stands
+    /// for source words `from..to`.
+    Skipped { elem: usize, from: u32, to: u32 },
+}
+
+/// A difference of punctuation between two quotation words that match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PunctDiff {
+    /// The quotation word the punctuation comes before.
+    pub q: usize,
+    pub draft: String,
+    pub source: String,
+}
+
+/// A source passage aligned with a quotation.
+#[derive(Clone, Debug)]
+pub struct Passage {
+    pub source: SourceIdx,
+    /// Source words `first..end` (word numbers as the index counts them).
+    pub first: u32,
+    pub end: u32,
+    pub ops: Vec<Op>,
+    pub punct: Vec<PunctDiff>,
+    /// 2 × words in common / (quotation words + passage words), from 0 to 1.
+    pub similarity: f64,
+    /// The quotation is the source's words under the profile.
+    pub verbatim: bool,
+}
+
+impl Passage {
+    /// How many quotation words differ from the source (changed, added, or
+    /// dropped source words), not counting allowed differences.
+    pub fn changes(&self, profile: Profile) -> usize {
+        self.ops
+            .iter()
+            .filter(|op| match op {
+                Op::Pair { how, .. } => !how.allowed(profile),
+                Op::Added { .. } | Op::Dropped { .. } => true,
+                Op::Skipped { .. } => false,
+            })
+            .count()
+            + self.punct.len()
+    }
+
+    pub fn typo_fixes(&self) -> impl Iterator<Item = (usize, u32)> + '_ {
+        self.ops.iter().filter_map(|op| match op {
+            Op::Pair {
+                q,
+                s,
+                how: WordMatch::TypoFix,
+            } => Some((*q, *s)),
+            _ => None,
+        })
+    }
+}
+
+/// Finds the passages closest to `pattern`, best first: every verbatim
+/// occurrence (each source that has the quotation), then near misses by
+/// similarity.
+pub fn find(corpus: &Corpus, pattern: &Pattern, opts: &MatchOptions) -> Vec<Passage> {
+    let words: Vec<&PWord> = pattern.words().collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let ids: Vec<Option<u32>> = words
+        .iter()
+        .map(|w| {
+            if w.fuzzy.is_some() {
+                None
+            } else {
+                corpus.index.vocab().id(&w.key)
+            }
+        })
+        .collect();
+    let hits = seed_hits(corpus, pattern, &ids, opts);
+    let windows = candidate_windows(corpus, pattern, &hits, words.len(), opts);
+    let mut passages: Vec<Passage> = Vec::new();
+    for (source, from, to) in windows {
+        let text = corpus.text(source);
+        let window = corpus.index.ids_of(source, from, to - from);
+        if let Some(p) = align(
+            pattern, &words, &ids, source, from, window, &text, corpus, opts,
+        ) {
+            if !passages
+                .iter()
+                .any(|q| q.source == p.source && q.first == p.first && q.end == p.end)
+            {
+                passages.push(p);
+            }
+        }
+    }
+    passages.sort_by(|a, b| {
+        b.verbatim
+            .cmp(&a.verbatim)
+            .then(b.similarity.total_cmp(&a.similarity))
+            .then(a.source.cmp(&b.source))
+            .then(a.first.cmp(&b.first))
+    });
+    passages
+}
+
+/// A seed's hit: the source position of pattern word `q`.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    source: SourceIdx,
+    pos: u32,
+    /// Pattern words `q..q + n` matched there.
+    q: usize,
+    n: usize,
+}
+
+fn seed_hits(
+    corpus: &Corpus,
+    pattern: &Pattern,
+    ids: &[Option<u32>],
+    opts: &MatchOptions,
+) -> Vec<Hit> {
+    // Runs of pattern words with no editorial mark between them.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut q = 0;
+    let mut run_start = 0;
+    for e in &pattern.elems {
+        match e {
+            Elem::Word(_) => q += 1,
+            Elem::Gap(_) => {
+                if q > run_start {
+                    runs.push((run_start, q));
+                }
+                run_start = q;
+            }
+        }
+    }
+    if q > run_start {
+        runs.push((run_start, q));
+    }
+    let total = ids.len();
+    let mut hits = Vec::new();
+    let lookup = |n: usize, hits: &mut Vec<Hit>, max_count: usize| {
+        for &(a, b) in &runs {
+            for start in a..b.saturating_sub(n - 1) {
+                let Some(gram) = ids[start..start + n]
+                    .iter()
+                    .copied()
+                    .collect::<Option<Vec<u32>>>()
+                else {
+                    continue;
+                };
+                if corpus.index.count(&gram) > max_count {
+                    continue;
+                }
+                for pos in corpus.index.occurrences(&gram, max_count) {
+                    hits.push(Hit {
+                        source: pos.source,
+                        pos: pos.word,
+                        q: start,
+                        n,
+                    });
+                }
+            }
+        }
+    };
+    if total >= 3 {
+        lookup(3, &mut hits, opts.max_seed_occurrences);
+    }
+    if total < 12 || hits.is_empty() {
+        lookup(2, &mut hits, opts.max_seed_occurrences);
+    }
+    if hits.is_empty() {
+        // Nothing but single words in common, if that: the rarer ones.
+        lookup(1, &mut hits, 200);
+    }
+    hits
+}
+
+/// Groups hits into candidate passages, `(source, from, to)` word ranges.
+fn candidate_windows(
+    corpus: &Corpus,
+    pattern: &Pattern,
+    hits: &[Hit],
+    words: usize,
+    opts: &MatchOptions,
+) -> Vec<(SourceIdx, u32, u32)> {
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    let gap_allowance: u32 = pattern
+        .gaps()
+        .map(|g| match g.kind {
+            GapKind::Elision => opts.max_elision_words,
+            GapKind::Insertion => opts.max_insertion_words,
+            GapKind::Annotation => 0,
+        })
+        .sum();
+    let reach = words as u32 + gap_allowance + 8;
+    let mut by_source: HashMap<SourceIdx, Vec<Hit>> = HashMap::new();
+    for h in hits {
+        by_source.entry(h.source).or_default().push(*h);
+    }
+    // (score, source, first hit position, hits)
+    let mut clusters: Vec<(usize, SourceIdx, u32, Vec<Hit>)> = Vec::new();
+    for (source, mut hs) in by_source {
+        hs.sort_by_key(|h| (h.pos, h.q));
+        let mut i = 0;
+        while i < hs.len() {
+            // Anchor each cluster at the place the quotation would start.
+            let anchor = hs[i].pos.saturating_sub(hs[i].q as u32);
+            let mut j = i;
+            while j < hs.len() && hs[j].pos <= anchor + reach {
+                j += 1;
+            }
+            let group = hs[i..j].to_vec();
+            let mut covered = vec![false; words];
+            for h in &group {
+                for c in &mut covered[h.q..(h.q + h.n).min(words)] {
+                    *c = true;
+                }
+            }
+            let score = covered.iter().filter(|c| **c).count();
+            clusters.push((score, source, anchor, group));
+            i = j;
+        }
+    }
+    clusters.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    clusters
+        .into_iter()
+        .take(opts.candidates)
+        .map(|(_, source, _, group)| {
+            let len = corpus.index.source_len(source);
+            let slack = 4 + words as u32 / 4;
+            let from = group
+                .iter()
+                .map(|h| h.pos.saturating_sub(h.q as u32 + slack))
+                .min()
+                .unwrap_or(0)
+                .saturating_sub(gap_allowance.min(words as u32 * 2));
+            let to = group
+                .iter()
+                .map(|h| h.pos + (words - h.q) as u32 + slack)
+                .max()
+                .unwrap_or(len)
+                .saturating_add(gap_allowance.min(words as u32 * 2))
+                .min(len);
+            (source, from.min(to), to)
+        })
+        .collect()
+}
+
+const DIAG: u8 = 0;
+const UP: u8 = 1; // a quotation word the source lacks
+const LEFT: u8 = 2; // a source word the quotation lacks
+const GAP: u8 = 3;
+
+/// Aligns the pattern with source words `from..from + window.len()`.
+#[allow(clippy::too_many_arguments)]
+fn align(
+    pattern: &Pattern,
+    words: &[&PWord],
+    ids: &[Option<u32>],
+    source: SourceIdx,
+    from: u32,
+    window: &[u32],
+    text: &SourceText,
+    corpus: &Corpus,
+    opts: &MatchOptions,
+) -> Option<Passage> {
+    let m = window.len();
+    if m == 0 {
+        return None;
+    }
+    let rows = pattern.elems.len();
+    let width = m + 1;
+    let mut cost = vec![0u32; (rows + 1) * width];
+    let mut back = vec![DIAG; (rows + 1) * width];
+    let mut skip = vec![0u32; (rows + 1) * width];
+    let prose = text.prose();
+    let fuzzy_ok = |w: &PWord, j: usize| -> bool {
+        let (pre, suf) = w.fuzzy.as_ref().expect("fuzzy word");
+        let s = text
+            .word((from as usize + j) as usize)
+            .surface(prose)
+            .to_lowercase();
+        s.len() >= pre.len() + suf.len() && s.starts_with(pre.as_str()) && s.ends_with(suf.as_str())
+    };
+    let mut q = 0;
+    for (r, elem) in pattern.elems.iter().enumerate() {
+        let row = (r + 1) * width;
+        let prev = r * width;
+        match elem {
+            Elem::Word(w) => {
+                cost[row] = cost[prev] + 1;
+                back[row] = UP;
+                for j in 1..=m {
+                    let same = match ids[q] {
+                        Some(id) => id == window[j - 1],
+                        None => w.fuzzy.is_some() && fuzzy_ok(w, j - 1),
+                    };
+                    let diag = cost[prev + j - 1] + u32::from(!same);
+                    let up = cost[prev + j] + 1;
+                    let left = cost[row + j - 1] + 1;
+                    let (c, b) = if diag <= up && diag <= left {
+                        (diag, DIAG)
+                    } else if up <= left {
+                        (up, UP)
+                    } else {
+                        (left, LEFT)
+                    };
+                    cost[row + j] = c;
+                    back[row + j] = b;
+                }
+                q += 1;
+            }
+            Elem::Gap(g) => {
+                let max = match g.kind {
+                    GapKind::Elision => opts.max_elision_words as usize,
+                    GapKind::Insertion => opts.max_insertion_words as usize,
+                    GapKind::Annotation => 0,
+                };
+                for j in 0..=m {
+                    let mut best = (cost[prev + j], 0);
+                    for k in 1..=max.min(j) {
+                        if cost[prev + j - k] < best.0 {
+                            best = (cost[prev + j - k], k);
+                        }
+                    }
+                    cost[row + j] = best.0;
+                    back[row + j] = GAP;
+                    skip[row + j] = best.1 as u32;
+                }
+            }
+        }
+    }
+    // The passage may end anywhere: take the cheapest end.
+    let last = rows * width;
+    let end_j = (0..=m).min_by_key(|&j| (cost[last + j], j))?;
+
+    // Trace back.
+    let mut ops = Vec::new();
+    let (mut r, mut j) = (rows, end_j);
+    let mut q = words.len();
+    while r > 0 {
+        let at = r * width + j;
+        match pattern.elems[r - 1] {
+            Elem::Gap(_) => {
+                let k = skip[at] as usize;
+                ops.push(Op::Skipped {
+                    elem: r - 1,
+                    from: from + (j - k) as u32,
+                    to: from + j as u32,
+                });
+                j -= k;
+                r -= 1;
+            }
+            Elem::Word(_) => match back[at] {
+                DIAG if j > 0 => {
+                    q -= 1;
+                    ops.push(Op::Pair {
+                        q,
+                        s: from + j as u32 - 1,
+                        how: WordMatch::Changed,
+                    });
+                    j -= 1;
+                    r -= 1;
+                }
+                LEFT if j > 0 => {
+                    ops.push(Op::Dropped {
+                        s: from + j as u32 - 1,
+                    });
+                    j -= 1;
+                }
+                _ => {
+                    q -= 1;
+                    ops.push(Op::Added { q });
+                    r -= 1;
+                }
+            },
+        }
+    }
+    ops.reverse();
+    let source_words: Vec<u32> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::Pair { s, .. } | Op::Dropped { s } => Some(*s),
+            _ => None,
+        })
+        .collect();
+    let (first, end) = match (source_words.first(), source_words.last()) {
+        (Some(a), Some(b)) => (*a, *b + 1),
+        _ => return None,
+    };
+    let mut passage = Passage {
+        source,
+        first,
+        end,
+        ops,
+        punct: Vec::new(),
+        similarity: 0.0,
+        verbatim: false,
+    };
+    classify(&mut passage, words, text, corpus, opts.profile);
+    Some(passage)
+}
+
+/// Decides how each aligned pair of words relates, checks punctuation
+/// between matched words, and scores the passage.
+fn classify(
+    p: &mut Passage,
+    words: &[&PWord],
+    text: &SourceText,
+    corpus: &Corpus,
+    profile: Profile,
+) {
+    let prose = text.prose();
+    let surface = |s: u32| text.word(s as usize).surface(prose);
+    for op in &mut p.ops {
+        if let Op::Pair { q, s, how } = op {
+            let w = words[*q];
+            let src = surface(*s);
+            let joined = text.word(*s as usize).line_break_hyphen;
+            let same_key = w.fuzzy.is_some() || normalize::key_of_surface(&src) == w.key;
+            *how = if w.fuzzy.is_some()
+                || w.surface == src
+                || (joined && w.surface.replace('-', "") == src)
+            {
+                WordMatch::Exact
+            } else if same_key
+                && w.piece_start
+                && normalize::equal_ignoring_first_case(&w.surface, &src)
+            {
+                WordMatch::FirstLetterCase
+            } else if same_key {
+                WordMatch::Case
+            } else if is_typo_fix(&w.surface, &src, corpus) {
+                WordMatch::TypoFix
+            } else {
+                WordMatch::Changed
+            };
+        }
+    }
+    // Punctuation between two quotation words that follow each other and
+    // match two source words that follow each other.
+    let mut punct = Vec::new();
+    for pair in p.ops.windows(2) {
+        if let [
+            Op::Pair {
+                q: q1,
+                s: s1,
+                how: h1,
+            },
+            Op::Pair {
+                q: q2,
+                s: s2,
+                how: h2,
+            },
+        ] = pair
+        {
+            if *q2 == q1 + 1
+                && *s2 == s1 + 1
+                && *h1 != WordMatch::Changed
+                && *h2 != WordMatch::Changed
+            {
+                if let Some(sep) = &words[*q2].sep_before {
+                    let a = text.word(*s1 as usize).span.end;
+                    let b = text.word(*s2 as usize).span.start;
+                    let src_sep = normalize::punct(&prose[a..b]);
+                    if *sep != src_sep {
+                        punct.push(PunctDiff {
+                            q: *q2,
+                            draft: sep.clone(),
+                            source: src_sep,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    p.punct = punct;
+    let matched = p
+        .ops
+        .iter()
+        .filter(|op| matches!(op, Op::Pair { how, .. } if *how != WordMatch::Changed))
+        .count();
+    let source_words = p
+        .ops
+        .iter()
+        .filter(|op| matches!(op, Op::Pair { .. } | Op::Dropped { .. }))
+        .count();
+    p.similarity = 2.0 * matched as f64 / (words.len() + source_words) as f64;
+    p.verbatim = p.changes(profile) == 0;
+}
+
+/// A source slip silently corrected: one letter added, dropped, changed or
+/// swapped in a word of at least four letters, where the source's spelling is
+/// rare in the corpus and the quotation's is more common. Never digits.
+fn is_typo_fix(draft: &str, source: &str, corpus: &Corpus) -> bool {
+    if draft.chars().count() < 4 || source.chars().count() < 4 {
+        return false;
+    }
+    if !draft.chars().all(char::is_alphabetic) || !source.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let (d, s) = (draft.to_lowercase(), source.to_lowercase());
+    if !normalize::within_one_edit(&d, &s) {
+        return false;
+    }
+    let vocab = corpus.index.vocab();
+    let count = |w: &str| vocab.id(&normalize::key(w)).map_or(0, |id| vocab.count(id));
+    let (dc, sc) = (count(&d), count(&s));
+    sc <= 2 && dc > sc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::text::Format;
+
+    const A: &str = "The workers of Chile were armed by nobody. The Popular Unity--UP, said the goverment, would never \
+                     trust the army. The government fell and the government was gone; a government that trusted the army.";
+    const B: &str = "The road to September 11, 1973 was paved with ceaseless attacks on the working class and \
+                     several military incursions and direct coup attempts.\n\nIn June 1973, a rebel wing of the Army \
+                     made a failed coup attempt by sending a column\n\nof tanks against the presidential palace.";
+
+    fn corpus() -> Corpus {
+        Corpus::from_texts(&[("a", A, Format::Text), ("b", B, Format::Text)])
+    }
+
+    fn best(corpus: &Corpus, quote: &str, profile: Profile) -> Option<Passage> {
+        let pattern = Pattern::parse(quote, Span::new(0, quote.len()));
+        let opts = MatchOptions {
+            profile,
+            ..MatchOptions::default()
+        };
+        find(corpus, &pattern, &opts).into_iter().next()
+    }
+
+    fn passage_text(corpus: &Corpus, p: &Passage) -> String {
+        let t = corpus.text(p.source);
+        let a = t.word(p.first as usize).span.start;
+        let b = t.word(p.end as usize - 1).span.end;
+        t.prose()[a..b]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn verbatim_across_pdf_line_breaks() {
+        let c = corpus();
+        let p = best(
+            &c,
+            "a column of tanks against the presidential palace",
+            Profile::Chicago,
+        )
+        .unwrap();
+        assert!(p.verbatim);
+        assert_eq!(c.source(p.source).id(), "b");
+        assert_eq!(
+            passage_text(&c, &p),
+            "a column\n\nof tanks against the presidential palace"
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+    }
+
+    #[test]
+    fn one_word_changed_is_close_not_verbatim() {
+        let c = corpus();
+        let p = best(
+            &c,
+            "a column of tanks against the presidential residence",
+            Profile::Chicago,
+        )
+        .unwrap();
+        assert!(!p.verbatim);
+        assert!(p.similarity > 0.8, "{}", p.similarity);
+        assert_eq!(p.changes(Profile::Chicago), 1, "{:?}", p.ops);
+    }
+
+    #[test]
+    fn case_of_the_first_letter_depends_on_the_profile() {
+        let c = corpus();
+        let q = "the road to September 11, 1973 was paved with ceaseless attacks";
+        assert!(best(&c, q, Profile::Chicago).unwrap().verbatim);
+        assert!(!best(&c, q, Profile::Strict).unwrap().verbatim);
+        // Case elsewhere always counts.
+        assert!(
+            !best(
+                &c,
+                "The road to september 11, 1973 was paved",
+                Profile::Chicago
+            )
+            .unwrap()
+            .verbatim
+        );
+    }
+
+    #[test]
+    fn punctuation_inside_counts_but_dashes_fold() {
+        let c = corpus();
+        assert!(
+            best(
+                &c,
+                "The Popular Unity—UP, said the goverment",
+                Profile::Chicago
+            )
+            .unwrap()
+            .verbatim
+        );
+        let p = best(
+            &c,
+            "The Popular Unity—UP said the goverment",
+            Profile::Chicago,
+        )
+        .unwrap();
+        assert!(!p.verbatim);
+        assert_eq!(p.punct.len(), 1);
+        assert_eq!(
+            (p.punct[0].draft.as_str(), p.punct[0].source.as_str()),
+            ("", ",")
+        );
+    }
+
+    #[test]
+    fn typo_fixes_depend_on_the_profile() {
+        let c = corpus();
+        let q = "said the government, would never trust the army";
+        let p = best(&c, q, Profile::Chicago).unwrap();
+        assert!(p.verbatim, "{:?}", p.ops);
+        assert_eq!(p.typo_fixes().count(), 1);
+        assert!(!best(&c, q, Profile::Strict).unwrap().verbatim);
+    }
+
+    #[test]
+    fn elisions_and_brackets() {
+        let c = corpus();
+        let p = best(
+            &c,
+            "The workers of Chile … would never trust the army",
+            Profile::Chicago,
+        )
+        .unwrap();
+        assert!(p.verbatim, "{:?}", p.ops);
+        assert!(
+            best(
+                &c,
+                "[t]he workers of Chile were armed by [no one]",
+                Profile::Chicago
+            )
+            .unwrap()
+            .verbatim
+        );
+        assert!(
+            best(&c, "[They] would never [t]rust the army", Profile::Chicago)
+                .unwrap()
+                .verbatim
+        );
+        assert!(
+            best(
+                &c,
+                "said the goverment [sic], would never trust",
+                Profile::Strict
+            )
+            .unwrap()
+            .verbatim
+        );
+        // Pieces must come in the source's order.
+        assert!(
+            !best(
+                &c,
+                "would never trust the army ... The workers of Chile",
+                Profile::Chicago
+            )
+            .unwrap()
+            .verbatim
+        );
+    }
+
+    #[test]
+    fn word_boundaries_hold() {
+        let c = Corpus::from_texts(&[(
+            "a",
+            "the foundation of the revolutionary process",
+            Format::Text,
+        )]);
+        let p = best(&c, "the foundation of the revolution", Profile::Chicago).unwrap();
+        assert!(!p.verbatim);
+    }
+}

@@ -1,0 +1,234 @@
+//! Byte spans and their conversion to lines and columns.
+//!
+//! Everything inside provlint works on byte offsets into the original bytes of
+//! a file (a draft or a corpus source). Lines and columns are computed only at
+//! the edges, when a finding is shown to a person or written out. Lines and
+//! columns are 1-based; a column counts Unicode scalar values (`char`s), which
+//! is what people and most editors' "column" mean.
+
+use serde::Serialize;
+use std::fmt;
+use std::ops::Range;
+
+/// A half-open byte range `[start, end)` into one file's original bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+impl fmt::Debug for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(s: Span) -> miette::SourceSpan {
+        (s.start, s.len()).into()
+    }
+}
+
+/// A position for people: 1-based line and 1-based column in `char`s.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Line starts of a text, to turn byte offsets into lines and columns.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset of the first byte of every line; always starts with 0.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// The 0-based line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Byte offset where 1-based `line` starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Line and column of byte `offset` in `text` (the text this index was
+    /// built from). An offset inside a multi-byte character counts as that
+    /// character; an offset past the end is clamped to the end.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = offset.min(text.len());
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let column = text[start..floor_char_boundary(text, offset)]
+            .chars()
+            .count()
+            + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// Column of byte `offset` counted in UTF-16 code units (1-based), for
+    /// consumers that count that way.
+    pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        let start = self.starts[self.line_of(offset)];
+        text[start..floor_char_boundary(text, offset)]
+            .chars()
+            .map(char::len_utf16)
+            .sum::<usize>()
+            + 1
+    }
+
+    /// Column of byte `offset` counted in bytes from the line start (1-based).
+    pub fn byte_column(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        offset - self.starts[self.line_of(offset)] + 1
+    }
+}
+
+/// The largest char boundary at or below `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A span with its line/column ends resolved: what every output format needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the last byte.
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    /// Line and column of the position just past the last character.
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Location {
+    pub fn resolve(text: &str, index: &LineIndex, span: Span) -> Location {
+        let a = index.line_col(text, span.start);
+        let b = index.line_col(text, span.end);
+        Location {
+            start: span.start,
+            end: span.end,
+            line: a.line,
+            column: a.column,
+            end_line: b.line,
+            end_column: b.column,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_chars_not_bytes() {
+        let text = "Víctor Jara\n«Enríquez» 𝄞 x";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
+        // "J" of Jara: "Víctor " is 7 chars but 8 bytes.
+        let j = text.find("Jara").unwrap();
+        assert_eq!(j, 8);
+        assert_eq!(idx.line_col(text, j), LineCol { line: 1, column: 8 });
+        let x = text.rfind('x').unwrap();
+        // «Enríquez» 𝄞 x : « E n r í q u e z » _ 𝄞 _ x -> x is the 14th char.
+        assert_eq!(
+            idx.line_col(text, x),
+            LineCol {
+                line: 2,
+                column: 14
+            }
+        );
+        // The astral clef is two UTF-16 units and four bytes.
+        assert_eq!(idx.utf16_column(text, x), 15);
+        assert_eq!(idx.byte_column(text, x), x - text.find('«').unwrap() + 1);
+    }
+
+    #[test]
+    fn end_of_text_and_inside_a_char_are_safe() {
+        let text = "ab\nc";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 4), LineCol { line: 2, column: 2 });
+        assert_eq!(idx.line_col(text, 99), LineCol { line: 2, column: 2 });
+        let t2 = "é";
+        let i2 = LineIndex::new(t2);
+        assert_eq!(i2.line_col(t2, 1), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn location_of_a_span_across_lines() {
+        let text = "one\ntwo three\n";
+        let idx = LineIndex::new(text);
+        let loc = Location::resolve(text, &idx, Span::new(2, 7));
+        assert_eq!(
+            (loc.line, loc.column, loc.end_line, loc.end_column),
+            (1, 3, 2, 4)
+        );
+    }
+}

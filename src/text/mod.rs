@@ -1,0 +1,11 @@
+//! Text handling shared by drafts and sources: reading documents into prose,
+//! normalizing characters, and splitting prose into tokens.
+
+pub mod document;
+pub mod normalize;
+pub mod prose;
+pub mod tokenize;
+
+pub use document::{Block, BlockKind, Document, Format};
+pub use prose::ProseText;
+pub use tokenize::{Token, TokenKind};
