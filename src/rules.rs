@@ -49,9 +49,11 @@ Editorial marks are allowed:
 Two profiles, set with `quote.profile` in `provlint.toml`:
 
 - `chicago` (default): as above, and obvious slips in the source may be
-  corrected silently (one letter added, dropped, changed or swapped, in a word
-  whose spelling the corpus otherwise does not use, as the Chicago Manual of
-  Style allows).
+  corrected silently, as the Chicago Manual of Style allows: a word that the
+  `typos` spell checker's list of common misspellings knows (`goverment` for
+  `government`), or a slip listed for that source under `errata` in
+  `sources.toml`. Words one letter apart are often both real (`wound` and
+  `would`, `billion` and `million`), so nothing else counts as a slip.
 - `strict`: no change of the first letter's case and no silent corrections;
   write `[sic]` after a slip you keep, or bracket the letter you change.
 

@@ -136,11 +136,9 @@ fn mismatch_diagnostic(
     // differences keep the writer's form.
     let mut keep: HashMap<u32, String> = HashMap::new();
     for op in &p.ops {
-        if let Op::Pair {
-            q: qi,
-            s,
-            how: WordMatch::TypoFix | WordMatch::FirstLetterCase,
-        } = op
+        if let Op::Pair { q: qi, s, how } = op
+            && matches!(how, WordMatch::TypoFix | WordMatch::FirstLetterCase)
+            && how.allowed(settings.quote.profile)
         {
             keep.insert(*s, prose[words[*qi].span.range()].to_string());
         }
@@ -181,7 +179,29 @@ fn mismatch_diagnostic(
     let fix_span = Span::new(fix_start, cursor_orig);
     let diff = word_diff(source_side.trim(), draft_side.trim());
 
-    let counts = describe_changes(p, settings);
+    let mut counts = describe_changes(p, settings);
+    // A piece between ellipses that pairs with nothing cannot be put right
+    // from this passage: no fix, and say why when the piece is elsewhere.
+    let lost: Vec<&Piece> = pieces.iter().filter(|pc| pc.matched == 0).collect();
+    let fixable = lost.is_empty();
+    if let Some(pc) = lost.first() {
+        let ids: Option<Vec<u32>> = words[pc.words.0..pc.words.1]
+            .iter()
+            .map(|w| corpus.index.vocab().id(&w.key))
+            .collect();
+        let earlier = ids.is_some_and(|ids| {
+            corpus
+                .index
+                .occurrences(&ids, 64)
+                .iter()
+                .any(|pos| pos.source == p.source && pos.word < p.first)
+        });
+        counts = if earlier {
+            format!("the pieces around an ellipsis are not in the source's order; {counts}")
+        } else {
+            format!("a piece around an ellipsis is not in this passage; {counts}")
+        };
+    }
     let passage = passage_span(&text, p);
     let related = related(
         corpus,
@@ -205,7 +225,7 @@ fn mismatch_diagnostic(
         related: vec![related],
         help: Some(help),
         diff: Some(diff),
-        fix: Some(Fix {
+        fix: fixable.then(|| Fix {
             span: fix_span,
             replacement,
             applicability: Applicability::Unsafe,
@@ -319,38 +339,62 @@ struct Piece {
     draft: Span,
     /// Source words `a..b`, if any.
     source: Option<(u32, u32)>,
+    /// Quotation words `a..b`.
+    words: (usize, usize),
+    /// How many of its words pair with the same source word.
+    matched: usize,
 }
 
 fn pieces(pattern: &Pattern, p: &Passage) -> Vec<Piece> {
     let words: Vec<&PWord> = pattern.words().collect();
-    // (draft span, source words) of the piece being built
-    let mut pieces: Vec<(Option<Span>, Option<(u32, u32)>)> = vec![(None, None)];
+    #[derive(Default)]
+    struct Building {
+        draft: Option<Span>,
+        source: Option<(u32, u32)>,
+        words: Option<(usize, usize)>,
+        matched: usize,
+    }
+    let mut pieces: Vec<Building> = vec![Building::default()];
     for op in &p.ops {
         let (qi, si) = match *op {
-            Op::Pair { q, s, .. } => (Some(q), Some(s)),
+            Op::Pair { q, s, how } => {
+                if how != WordMatch::Changed {
+                    pieces.last_mut().expect("never empty").matched += 1;
+                }
+                (Some(q), Some(s))
+            }
             Op::Added { q } => (Some(q), None),
             Op::Dropped { s } => (None, Some(s)),
             Op::Skipped { .. } => {
-                pieces.push((None, None));
+                pieces.push(Building::default());
                 continue;
             }
         };
-        let (draft, source) = pieces.last_mut().expect("never empty");
+        let b = pieces.last_mut().expect("never empty");
         if let Some(qi) = qi {
             let sp = words[qi].span;
-            *draft = Some(draft.map_or(sp, |d| d.cover(sp)));
+            b.draft = Some(b.draft.map_or(sp, |d| d.cover(sp)));
+            b.words = Some(
+                b.words
+                    .map_or((qi, qi + 1), |(a, z)| (a.min(qi), z.max(qi + 1))),
+            );
         }
         if let Some(si) = si {
-            *source = Some(source.map_or((si, si + 1), |(a, b)| (a.min(si), b.max(si + 1))));
+            b.source = Some(
+                b.source
+                    .map_or((si, si + 1), |(a, z)| (a.min(si), z.max(si + 1))),
+            );
         }
     }
     // A piece made only of dropped source words has no place in the draft.
     pieces
         .into_iter()
-        .filter_map(|(draft, source)| {
+        .filter_map(|b| {
             Some(Piece {
-                draft: draft?,
-                source,
+                draft: b.draft?,
+                source: b.source,
+                words: b.words?,
+                matched: b.matched,
             })
         })
         .collect()
@@ -402,7 +446,7 @@ fn source_words(
                 s
             }
         } else if normalized {
-            normalize::punct(t.text(prose))
+            display_punct(t.text(prose))
         } else if inner_single && t.kind == TokenKind::Mark {
             t.text(prose).chars().map(to_single).collect()
         } else {
@@ -414,6 +458,12 @@ fn source_words(
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Punctuation as a diff shows it: normalized, with the folded dash shown as
+/// an em dash so `[-—-]` reads as a dash, not as diff markup.
+fn display_punct(run: &str) -> String {
+    normalize::punct(run).replace('-', "—")
 }
 
 fn to_single(c: char) -> char {
@@ -441,7 +491,7 @@ fn render_tokens(prose: &str, tokens: &[Token], normalized: bool) -> String {
         prev_end = Some(t.span.end);
         out.push_str(&match (t.kind, normalized) {
             (TokenKind::Word, true) => t.surface(prose),
-            (_, true) => normalize::punct(t.text(prose)),
+            (_, true) => display_punct(t.text(prose)),
             (_, false) => t.text(prose).to_string(),
         });
     }

@@ -38,6 +38,8 @@ struct RawSource {
     format: Option<Format>,
     #[serde(default)]
     exclude_lines: Vec<Spanned<String>>,
+    #[serde(default)]
+    errata: std::collections::BTreeMap<String, String>,
 }
 
 /// One source as the manifest describes it, checked.
@@ -60,6 +62,10 @@ pub struct SourceEntry {
     /// Regular expressions for lines that are not part of the text (running
     /// headers and footers of a PDF copy).
     pub exclude_lines: Vec<regex::Regex>,
+    /// Known slips in the source's text, each with its correction (keys
+    /// lower-cased). The text stays as it is; in the `chicago` profile a
+    /// quotation may correct these silently.
+    pub errata: std::collections::BTreeMap<String, String>,
     /// Span of the `[[source]]` table in the manifest.
     pub span: Span,
     /// Span of the `file` value in the manifest.
@@ -109,7 +115,7 @@ impl Manifest {
                 .with_path(path)
                 .with_span(text.clone(), span, first_line(e.message()))
                 .with_help(
-                    "each [[source]] needs id, file, title, authors, publication and published; url, notes, aliases, format and exclude_lines are optional",
+                    "each [[source]] needs id, file, title, authors, publication and published; url, notes, aliases, format, exclude_lines and errata are optional",
                 )
         })?;
         let err = |code: &'static str, msg: String, span: Span, label: &str| {
@@ -205,6 +211,11 @@ impl Manifest {
                 aliases: raw.aliases,
                 format,
                 exclude_lines,
+                errata: raw
+                    .errata
+                    .into_iter()
+                    .map(|(k, v)| (k.to_lowercase(), v))
+                    .collect(),
                 span: table_span,
                 file_span,
             });

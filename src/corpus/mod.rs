@@ -83,6 +83,7 @@ impl Corpus {
                     aliases: Vec::new(),
                     format: *format,
                     exclude_lines: Vec::new(),
+                    errata: Default::default(),
                     span: Span::default(),
                     file_span: Span::default(),
                 };

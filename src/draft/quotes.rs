@@ -94,10 +94,15 @@ fn blockquote_quotation(
     let text = doc.prose.text();
     let mut span = block.prose;
     let body = &text[span.range()];
+    let is_attribution = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with(['—', '–', '―']) || line.starts_with("--") || line.starts_with("- ")
+    };
+    if is_attribution(body) {
+        return None;
+    }
     if let Some(nl) = body.rfind('\n') {
-        let last = body[nl + 1..].trim_start();
-        if last.starts_with(['—', '–', '―']) || last.starts_with("--") || last.starts_with("- ")
-        {
+        if is_attribution(&body[nl + 1..]) {
             span.end = span.start + body[..nl].trim_end().len();
         }
     }
@@ -315,7 +320,7 @@ mod tests {
 
     #[test]
     fn blockquotes() {
-        let md = "> Six of us were lost as if into starry space.\n> — Víctor Jara\n\n> “Wrapped in marks entirely.”\n";
+        let md = "> Six of us were lost as if into starry space.\n> — Víctor Jara\n\n> “Wrapped in marks entirely.”\n>\n> — its author, in a paragraph of its own\n";
         assert_eq!(
             quotes(md),
             vec![

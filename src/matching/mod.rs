@@ -19,7 +19,7 @@ pub use pattern::{Elem, Gap, GapKind, PWord, Pattern};
 use crate::corpus::{Corpus, SourceIdx, SourceText};
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How strictly "verbatim" is read.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Hash)]
@@ -78,7 +78,8 @@ pub enum WordMatch {
 }
 
 impl WordMatch {
-    fn allowed(self, profile: Profile) -> bool {
+    /// Whether the profile allows this difference.
+    pub fn allowed(self, profile: Profile) -> bool {
         match self {
             WordMatch::Exact => true,
             WordMatch::FirstLetterCase | WordMatch::TypoFix => profile == Profile::Chicago,
@@ -344,6 +345,17 @@ fn candidate_windows(
         .collect()
 }
 
+/// Alignment costs. A changed word costs what an added or a dropped one does,
+/// so at the ends of a passage (where dropping source words is free) a
+/// changed last word still pairs with the source's. Other capitals cost a
+/// little; other punctuation before a word (a sentence's end, say) costs more
+/// than a word, so an alignment does not run on into the source's next
+/// sentence to pair a writer's added words.
+const COST_CHANGE: u32 = 2;
+const COST_GAP: u32 = 2;
+const COST_CASE: u32 = 1;
+const COST_PUNCT: u32 = 4;
+
 const DIAG: u8 = 0;
 const UP: u8 = 1; // a quotation word the source lacks
 const LEFT: u8 = 2; // a source word the quotation lacks
@@ -372,30 +384,103 @@ fn align(
     let mut back = vec![DIAG; (rows + 1) * width];
     let mut skip = vec![0u32; (rows + 1) * width];
     let prose = text.prose();
+    // The source words' surfaces and the punctuation before each (interned,
+    // so a cell compares two integers).
+    let surfaces: Vec<String> = (0..m)
+        .map(|j| text.word(from as usize + j).surface(prose))
+        .collect();
+    let mut seps: HashMap<String, u32> = HashMap::new();
+    let mut intern = |sep: String| {
+        let n = seps.len() as u32;
+        *seps.entry(sep).or_insert(n)
+    };
+    let src_sep: Vec<u32> = (0..m)
+        .map(|j| {
+            let i = from as usize + j;
+            if i == 0 {
+                return u32::MAX;
+            }
+            let a = text.word(i - 1).span.end;
+            let b = text.word(i).span.start;
+            intern(normalize::punct(&prose[a..b]))
+        })
+        .collect();
+    let sentence_start: Vec<bool> = (0..m)
+        .map(|j| {
+            let i = from as usize + j;
+            i > 0 && {
+                let a = text.word(i - 1).span.end;
+                let b = text.word(i).span.start;
+                prose[a..b].contains(['.', '!', '?'])
+            }
+        })
+        .collect();
+    let draft_sep: Vec<Option<u32>> = words
+        .iter()
+        .map(|w| w.sep_before.clone().map(&mut intern))
+        .collect();
     let fuzzy_ok = |w: &PWord, j: usize| -> bool {
         let (pre, suf) = w.fuzzy.as_ref().expect("fuzzy word");
-        let s = text
-            .word((from as usize + j) as usize)
-            .surface(prose)
-            .to_lowercase();
+        let s = surfaces[j].to_lowercase();
         s.len() >= pre.len() + suf.len() && s.starts_with(pre.as_str()) && s.ends_with(suf.as_str())
     };
+    // Where the source has a known slip, the key of its correction: in the
+    // Chicago profile a quotation may correct it silently, so the alignment
+    // treats the corrected word as the same word.
+    let errata = &corpus.source(source).entry.errata;
+    let corrections: Vec<Option<String>> = (0..m)
+        .map(|j| {
+            if opts.profile != Profile::Chicago {
+                return None;
+            }
+            let src = text.word(from as usize + j).surface(prose);
+            let listed = errata.get(&src.to_lowercase()).cloned();
+            let known = || {
+                typos_dict::WORD
+                    .find(&unicase::UniCase::new(src.as_str()))
+                    .and_then(|fixes| fixes.first().map(|f| f.to_string()))
+            };
+            listed.or_else(known).map(|fix| normalize::key(&fix))
+        })
+        .collect();
     let mut q = 0;
     for (r, elem) in pattern.elems.iter().enumerate() {
         let row = (r + 1) * width;
         let prev = r * width;
         match elem {
             Elem::Word(w) => {
-                cost[row] = cost[prev] + 1;
+                cost[row] = cost[prev] + COST_GAP;
                 back[row] = UP;
                 for j in 1..=m {
                     let same = match ids[q] {
                         Some(id) => id == window[j - 1],
                         None => w.fuzzy.is_some() && fuzzy_ok(w, j - 1),
+                    } || corrections[j - 1].as_deref() == Some(w.key.as_str());
+                    // Other punctuation before the word costs more than a
+                    // word, so the alignment follows the source's sentences
+                    // rather than crossing them.
+                    let sep =
+                        u32::from(draft_sep[q].is_some_and(|d| d != src_sep[j - 1])) * COST_PUNCT;
+                    let pair = if !same {
+                        COST_CHANGE + sep
+                    } else {
+                        let case = w.fuzzy.is_none()
+                            && w.surface != surfaces[j - 1]
+                            && !(w.piece_start
+                                && normalize::equal_ignoring_first_case(
+                                    &w.surface,
+                                    &surfaces[j - 1],
+                                ));
+                        u32::from(case) * COST_CASE + sep
                     };
-                    let diag = cost[prev + j - 1] + u32::from(!same);
-                    let up = cost[prev + j] + 1;
-                    let left = cost[row + j - 1] + 1;
+                    let diag = cost[prev + j - 1] + pair;
+                    let up = cost[prev + j] + COST_GAP;
+                    // Dropping the first word of a source sentence costs
+                    // more: a passage should not run on into the next
+                    // sentence to pair words the writer added.
+                    let left = cost[row + j - 1]
+                        + COST_GAP
+                        + u32::from(sentence_start[j - 1]) * COST_PUNCT;
                     let (c, b) = if diag <= up && diag <= left {
                         (diag, DIAG)
                     } else if up <= left {
@@ -430,7 +515,9 @@ fn align(
     }
     // The passage may end anywhere: take the cheapest end.
     let last = rows * width;
-    let end_j = (0..=m).min_by_key(|&j| (cost[last + j], j))?;
+    // On a tie, the later end: a last quotation word paired with a source
+    // word says more than one left unpaired.
+    let end_j = (0..=m).min_by_key(|&j| (cost[last + j], std::cmp::Reverse(j)))?;
 
     // Trace back.
     let mut ops = Vec::new();
@@ -495,7 +582,13 @@ fn align(
         similarity: 0.0,
         verbatim: false,
     };
-    classify(&mut passage, words, text, corpus, opts.profile);
+    classify(
+        &mut passage,
+        words,
+        text,
+        &corpus.source(source).entry.errata,
+        opts.profile,
+    );
     Some(passage)
 }
 
@@ -505,7 +598,7 @@ fn classify(
     p: &mut Passage,
     words: &[&PWord],
     text: &SourceText,
-    corpus: &Corpus,
+    errata: &BTreeMap<String, String>,
     profile: Profile,
 ) {
     let prose = text.prose();
@@ -528,7 +621,7 @@ fn classify(
                 WordMatch::FirstLetterCase
             } else if same_key {
                 WordMatch::Case
-            } else if is_typo_fix(&w.surface, &src, corpus) {
+            } else if is_typo_fix(&w.surface, &src) || is_listed_slip(&w.surface, &src, errata) {
                 WordMatch::TypoFix
             } else {
                 WordMatch::Changed
@@ -587,24 +680,26 @@ fn classify(
     p.verbatim = p.changes(profile) == 0;
 }
 
-/// A source slip silently corrected: one letter added, dropped, changed or
-/// swapped in a word of at least four letters, where the source's spelling is
-/// rare in the corpus and the quotation's is more common. Never digits.
-fn is_typo_fix(draft: &str, source: &str, corpus: &Corpus) -> bool {
-    if draft.chars().count() < 4 || source.chars().count() < 4 {
+/// A slip in the source silently corrected: the source's word is a known
+/// misspelling of the quotation's (`goverment` for `government`), by the
+/// list of common misspellings that the `typos` spell checker keeps. A list,
+/// not a guess: words one letter apart are often both real (`wound` and
+/// `would`, `billion` and `million`), and changing one of those is a
+/// misquotation.
+fn is_typo_fix(draft: &str, source: &str) -> bool {
+    if draft.chars().count() < 3 || !source.chars().all(char::is_alphabetic) {
         return false;
     }
-    if !draft.chars().all(char::is_alphabetic) || !source.chars().all(char::is_alphabetic) {
-        return false;
-    }
-    let (d, s) = (draft.to_lowercase(), source.to_lowercase());
-    if !normalize::within_one_edit(&d, &s) {
-        return false;
-    }
-    let vocab = corpus.index.vocab();
-    let count = |w: &str| vocab.id(&normalize::key(w)).map_or(0, |id| vocab.count(id));
-    let (dc, sc) = (count(&d), count(&s));
-    sc <= 2 && dc > sc
+    typos_dict::WORD
+        .find(&unicase::UniCase::new(source))
+        .is_some_and(|fixes| fixes.iter().any(|f| f.eq_ignore_ascii_case(draft)))
+}
+
+/// A slip the manifest lists for the source (`errata`), corrected.
+fn is_listed_slip(draft: &str, source: &str, errata: &BTreeMap<String, String>) -> bool {
+    errata
+        .get(&source.to_lowercase())
+        .is_some_and(|fix| fix.to_lowercase() == draft.to_lowercase())
 }
 
 #[cfg(test)]
