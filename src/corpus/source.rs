@@ -1,7 +1,7 @@
 //! One source document: its manifest entry, its text, and its prose.
 
 use super::manifest::SourceEntry;
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 use crate::text::document::{self, Document};
 use crate::text::tokenize::{self, Token};
 use std::sync::{Arc, OnceLock};
@@ -89,6 +89,13 @@ impl SourceText {
     /// The token of word `w`.
     pub fn word(&self, w: usize) -> &Token {
         &self.tokens[self.words[w] as usize]
+    }
+
+    /// The source's sentences, as prose spans. Paragraph breaks are ignored
+    /// (a PDF copy breaks paragraphs mid-sentence); punctuation decides.
+    pub fn sentences(&self) -> Vec<Span> {
+        let prose = self.prose();
+        crate::text::sentences::split(prose, Span::new(0, prose.len()))
     }
 }
 

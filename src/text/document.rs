@@ -95,6 +95,20 @@ impl Document {
     pub fn block_text(&self, block: &Block) -> &str {
         &self.prose.text()[block.prose.range()]
     }
+
+    /// Every sentence, block by block (a sentence never crosses blocks), as
+    /// `(block index, prose span)`.
+    pub fn sentences(&self) -> Vec<(usize, Span)> {
+        self.blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, b)| {
+                super::sentences::split(self.prose.text(), b.prose)
+                    .into_iter()
+                    .map(move |s| (i, s))
+            })
+            .collect()
+    }
 }
 
 /// Reads `text` as `format`. `skip_line` decides which lines of a plain-text

@@ -4,6 +4,7 @@
 pub mod document;
 pub mod normalize;
 pub mod prose;
+pub mod sentences;
 pub mod tokenize;
 
 pub use document::{Block, BlockKind, Document, Format};
