@@ -66,6 +66,16 @@ pub struct Comment {
     pub body: String,
 }
 
+/// A footnote reference (`[^1]`) in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FootnoteRef {
+    pub label: String,
+    /// Span of `[^label]` in the original.
+    pub span: Span,
+    /// Where it stands in the prose (it takes up no prose itself).
+    pub prose_at: usize,
+}
+
 /// Front matter at the top of a Markdown file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -87,6 +97,7 @@ pub struct Document {
     pub prose: ProseText,
     pub blocks: Vec<Block>,
     pub comments: Vec<Comment>,
+    pub footnote_refs: Vec<FootnoteRef>,
     pub front_matter: Option<FrontMatter>,
 }
 
@@ -156,6 +167,7 @@ fn read_plain(text: &str, skip_line: &dyn Fn(&str) -> bool) -> Document {
         prose: prose.finish(),
         blocks,
         comments: Vec::new(),
+        footnote_refs: Vec::new(),
         front_matter: None,
     }
 }
@@ -377,7 +389,17 @@ fn read_markdown(text: &str) -> Document {
                     span.start,
                 );
             }
-            Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
+            Event::FootnoteReference(label) => {
+                if skip_depth == 0 {
+                    ensure_open(&mut open, &prose, &containers);
+                    doc.footnote_refs.push(FootnoteRef {
+                        label: label.to_string(),
+                        span,
+                        prose_at: prose.len(),
+                    });
+                }
+            }
+            Event::TaskListMarker(_) => {}
             Event::InlineMath(_) | Event::DisplayMath(_) => {}
         }
     }
@@ -480,6 +502,17 @@ mod tests {
             ]
         );
         assert_eq!(doc.blocks[4].footnote.as_deref(), Some("1"));
+        assert_eq!(doc.footnote_refs.len(), 1);
+        let r = &doc.footnote_refs[0];
+        assert_eq!((r.label.as_str(), &text[r.span.range()]), ("1", "[^1]"));
+        assert_eq!(
+            &doc.prose.text()[..r.prose_at]
+                .trim_start()
+                .rsplit("\n")
+                .next()
+                .unwrap(),
+            &"Text"
+        );
     }
 
     #[test]
