@@ -138,13 +138,15 @@ impl Settings {
         let Some(path) = path else {
             return Ok(Settings::defaults(cwd));
         };
-        let text = crate::error::read_text_file(&path, "config file")?;
+        // Errors name the file as the user would: relative to where they are.
+        let shown = crate::files::relative(&path);
+        let text = crate::error::read_text_file(&shown, "config file")?;
         let base = path
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_else(|| cwd.to_path_buf());
         let mut s = Settings::defaults(&base);
-        s.apply(&text, &path, &base)?;
+        s.apply(&text, &shown, &base)?;
         s.config = Some(path);
         Ok(s)
     }
@@ -227,6 +229,28 @@ impl Settings {
             self.rules.insert(code.into_inner(), level);
         }
         Ok(())
+    }
+
+    /// The settings as a `provlint.toml` would write them.
+    pub fn to_toml(&self) -> String {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            corpus: String,
+            rules_dir: String,
+            fail_on: Severity,
+            quote: &'a QuoteSettings,
+            rules: &'a BTreeMap<String, Level>,
+        }
+        let out = Out {
+            corpus: crate::files::relative(&self.corpus).display().to_string(),
+            rules_dir: crate::files::relative(&self.rules_dir)
+                .display()
+                .to_string(),
+            fail_on: self.fail_on,
+            quote: &self.quote,
+            rules: &self.rules,
+        };
+        toml::to_string(&out).expect("settings serialize")
     }
 
     /// The severity rule `code` reports at, or `None` when it is off.

@@ -44,6 +44,8 @@ enum Command {
     /// Work with the corpus.
     #[command(subcommand)]
     Corpus(CorpusCommand),
+    /// Print the settings in force (the defaults, the config file, the flags), as TOML.
+    Config,
     /// Explain a rule (`provlint explain quote::mismatch`), or list them all.
     Explain {
         /// A rule code, or `verbatim`.
@@ -107,6 +109,7 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&cli, args, color),
         Command::Extract(args) => run_extract(&cli, args),
         Command::Corpus(CorpusCommand::List { format }) => run_corpus_list(&cli, *format),
+        Command::Config => run_config(&cli),
         Command::Explain { code } => run_explain(code.as_deref()),
     };
     match result {
@@ -148,21 +151,12 @@ fn settings(cli: &Cli) -> Result<Settings, Vec<Error>> {
     Ok(s)
 }
 
-/// The corpus path relative to the current directory when it is below it,
-/// so paths in reports are short and clickable.
-fn relative(path: &Path) -> PathBuf {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    path.strip_prefix(&cwd)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf())
-}
-
 fn load_corpus(settings: &Settings) -> Result<Corpus, Vec<Error>> {
-    Corpus::load(&relative(&settings.corpus)).map_err(|e| vec![e])
+    Corpus::load(&files::relative(&settings.corpus)).map_err(|e| vec![e])
 }
 
-/// Reads the drafts named on the command line; errors for the ones that
-/// cannot be read, which do not stop the others.
+/// Reads the drafts named on the command line, in order; errors for the
+/// ones that cannot be read, which do not stop the others.
 fn read_drafts(
     paths: &[PathBuf],
     stdin_name: Option<&str>,
@@ -170,20 +164,21 @@ fn read_drafts(
 ) -> (Vec<provlint::draft::Draft>, Vec<Error>) {
     let mut drafts = Vec::new();
     let mut errors = Vec::new();
-    let (stdin, paths): (Vec<_>, Vec<_>) =
-        paths.iter().cloned().partition(|p| p.as_os_str() == "-");
-    if !stdin.is_empty() {
-        match files::read_stdin(stdin_name.unwrap_or("<stdin>")) {
-            Ok(d) => drafts.push(d),
-            Err(e) => errors.push(e),
+    for path in paths {
+        if path.as_os_str() == "-" {
+            match files::read_stdin(stdin_name.unwrap_or("<stdin>")) {
+                Ok(d) => drafts.push(d),
+                Err(e) => errors.push(e),
+            }
+            continue;
         }
-    }
-    let (found, walk_errors) = files::collect(&paths, skip);
-    errors.extend(walk_errors);
-    for path in found {
-        match files::read_draft(&path) {
-            Ok(d) => drafts.push(d),
-            Err(e) => errors.push(e),
+        let (found, walk_errors) = files::collect(std::slice::from_ref(path), skip);
+        errors.extend(walk_errors);
+        for file in found {
+            match files::read_draft(&file) {
+                Ok(d) => drafts.push(d),
+                Err(e) => errors.push(e),
+            }
         }
     }
     (drafts, errors)
@@ -283,7 +278,8 @@ fn run_corpus_list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Er
     #[derive(serde::Serialize)]
     struct Row<'a> {
         id: &'a str,
-        file: String,
+        file: &'a str,
+        path: String,
         title: &'a str,
         authors: &'a [String],
         publication: &'a str,
@@ -302,7 +298,8 @@ fn run_corpus_list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Er
             let e = &s.entry;
             Row {
                 id: &e.id,
-                file: corpus.display_path(i),
+                file: &e.file,
+                path: corpus.display_path(i),
                 title: &e.title,
                 authors: &e.authors,
                 publication: &e.publication,
@@ -393,6 +390,19 @@ fn format_table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> Str
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
     out
+}
+
+fn run_config(cli: &Cli) -> Result<ExitCode, Vec<Error>> {
+    let settings = settings(cli)?;
+    let out = match &settings.config {
+        Some(path) => format!(
+            "# from {} over the built-in defaults\n",
+            files::relative(path).display()
+        ),
+        None => "# built-in defaults (no provlint.toml found)\n".to_string(),
+    } + &settings.to_toml();
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_explain(code: Option<&str>) -> Result<ExitCode, Vec<Error>> {

@@ -116,11 +116,40 @@ What to do:
 "#,
 };
 
+/// The settings of `provlint.toml`.
+pub const CONFIG: &str = r#"# provlint.toml
+
+provlint reads `provlint.toml` from the current directory or the nearest
+directory above it (or the file given with `--config`). Every key is
+optional; the built-in defaults are `rules/defaults.toml`. Paths are relative
+to the config file. `provlint config` prints the settings in force.
+
+```toml
+corpus = "corpus"          # the corpus directory (with its sources.toml)
+rules_dir = "rules"        # the directory of rule data files
+fail_on = "error"          # exit 1 when a finding at or above this severity is reported
+
+[quote]
+profile = "chicago"        # or "strict" (see `provlint explain verbatim`)
+min_words = 4              # shorter quotations are scare quotes or terms, not checked
+mismatch_threshold = 0.6   # similarity from which a quotation is a misquotation, not unverified
+max_elision_words = 250    # the most source words one ellipsis may stand for
+max_insertion_words = 8    # the most source words one [bracketed insertion] may stand for
+blockquotes = true         # check Markdown blockquotes as quotations
+
+[rules]                    # each rule's level: "error", "warning", "info" or "off"
+"quote::unverified" = "warning"
+```
+
+An unknown key or rule is an error that points at it. `--corpus DIR` and
+`--fail-on LEVEL` override the file.
+"#;
+
 /// Every rule, in a stable order.
 pub static RULES: &[&Rule] = &[&QUOTE_MISMATCH, &QUOTE_UNVERIFIED];
 
 /// Other topics `provlint explain` knows.
-pub static TOPICS: &[(&str, &str)] = &[("verbatim", VERBATIM)];
+pub static TOPICS: &[(&str, &str)] = &[("verbatim", VERBATIM), ("config", CONFIG)];
 
 pub fn lookup(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code == code)

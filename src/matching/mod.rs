@@ -53,7 +53,7 @@ impl Default for MatchOptions {
             profile: Profile::Chicago,
             max_elision_words: 250,
             max_insertion_words: 8,
-            candidates: 8,
+            candidates: 12,
             max_seed_occurrences: 2000,
         }
     }
@@ -199,6 +199,9 @@ pub fn find(corpus: &Corpus, pattern: &Pattern, opts: &MatchOptions) -> Vec<Pass
     passages
 }
 
+/// A word occurring at most this often is rare enough to seed a search alone.
+const RARE_WORD: usize = 64;
+
 /// A seed's hit: the source position of pattern word `q`.
 #[derive(Clone, Copy, Debug)]
 struct Hit {
@@ -264,10 +267,10 @@ fn seed_hits(
     }
     if total < 12 || hits.is_empty() {
         lookup(2, &mut hits, opts.max_seed_occurrences);
-    }
-    if hits.is_empty() {
-        // Nothing but single words in common, if that: the rarer ones.
-        lookup(1, &mut hits, 200);
+        // In a short quotation one changed word breaks most n-grams; its
+        // rare words still tell the passage from the many that share its
+        // common phrases.
+        lookup(1, &mut hits, RARE_WORD);
     }
     hits
 }
@@ -351,15 +354,27 @@ fn candidate_windows(
 /// little; other punctuation before a word (a sentence's end, say) costs more
 /// than a word, so an alignment does not run on into the source's next
 /// sentence to pair a writer's added words.
-const COST_CHANGE: u32 = 2;
-const COST_GAP: u32 = 2;
-const COST_CASE: u32 = 1;
-const COST_PUNCT: u32 = 4;
+///
+/// Costs are counted in units; the odd 1 on a changed or added quotation word
+/// breaks ties between alignments of equal cost in favour of the one that
+/// pairs more of the quotation's words with the same source words.
+const UNIT: u32 = 1024;
+const COST_CHANGE: u32 = 2 * UNIT + 1;
+const COST_ADD: u32 = 2 * UNIT + 1;
+const COST_DROP: u32 = 2 * UNIT;
+const COST_CASE: u32 = UNIT;
+const COST_PUNCT: u32 = 4 * UNIT;
 
-const DIAG: u8 = 0;
-const UP: u8 = 1; // a quotation word the source lacks
-const LEFT: u8 = 2; // a source word the quotation lacks
-const GAP: u8 = 3;
+const INF: u32 = u32::MAX / 2;
+// The three states of a cell (see `align`), in the low bits of a back
+// pointer; the step that led to an `other` cell, in the high bits.
+const PAIRED: u8 = 0;
+const OTHER: u8 = 1;
+const FRESH: u8 = 2;
+const STATE_MASK: u8 = 0x0f;
+const UP: u8 = 0x10; // a quotation word the source lacks
+const LEFT: u8 = 0x20; // a source word the quotation lacks
+const GAP: u8 = 0x30; // an editorial mark stands for source words
 
 /// Aligns the pattern with source words `from..from + window.len()`.
 #[allow(clippy::too_many_arguments)]
@@ -380,9 +395,20 @@ fn align(
     }
     let rows = pattern.elems.len();
     let width = m + 1;
-    let mut cost = vec![0u32; (rows + 1) * width];
-    let mut back = vec![DIAG; (rows + 1) * width];
-    let mut skip = vec![0u32; (rows + 1) * width];
+    // Three costs per cell, by how the alignment got there: its last step
+    // paired the element with source word j (`paired`); or it paired
+    // something earlier, but not this (`other`); or it has paired nothing yet
+    // (`fresh`: only added words since the start). Punctuation between two
+    // words is compared only when both were paired, and a new source
+    // sentence may not begin in the middle of the writer's once something
+    // was paired: both need to know how a cell was reached.
+    let cells = (rows + 1) * width;
+    let mut paired = vec![INF; cells];
+    let mut other = vec![INF; cells];
+    let mut fresh = vec![0u32; rows + 1];
+    let mut back_paired = vec![FRESH; cells];
+    let mut back_other = vec![UP; cells];
+    let mut skip = vec![0u32; cells];
     let prose = text.prose();
     // The source words' surfaces and the punctuation before each (interned,
     // so a cell compares two integers).
@@ -415,6 +441,15 @@ fn align(
             }
         })
         .collect();
+    // Whether a quotation word continues the sentence of the word before it.
+    let draft_continues: Vec<bool> = words
+        .iter()
+        .map(|w| {
+            w.sep_before
+                .as_deref()
+                .is_some_and(|sep| !sep.contains(['.', '!', '?']))
+        })
+        .collect();
     let draft_sep: Vec<Option<u32>> = words
         .iter()
         .map(|w| w.sep_before.clone().map(&mut intern))
@@ -443,26 +478,25 @@ fn align(
             listed.or_else(known).map(|fix| normalize::key(&fix))
         })
         .collect();
+    // The cheaper of `paired` and `other` at a cell, and which it was.
+    let best = |p: u32, o: u32| -> (u32, u8) { if p <= o { (p, PAIRED) } else { (o, OTHER) } };
     let mut q = 0;
     for (r, elem) in pattern.elems.iter().enumerate() {
         let row = (r + 1) * width;
         let prev = r * width;
         match elem {
             Elem::Word(w) => {
-                cost[row] = cost[prev] + COST_GAP;
-                back[row] = UP;
+                fresh[r + 1] = fresh[r] + COST_ADD;
+                let (c, from_state) = best(paired[prev], other[prev]);
+                other[row] = c.saturating_add(COST_ADD);
+                back_other[row] = UP | from_state;
                 for j in 1..=m {
                     let same = match ids[q] {
                         Some(id) => id == window[j - 1],
                         None => w.fuzzy.is_some() && fuzzy_ok(w, j - 1),
                     } || corrections[j - 1].as_deref() == Some(w.key.as_str());
-                    // Other punctuation before the word costs more than a
-                    // word, so the alignment follows the source's sentences
-                    // rather than crossing them.
-                    let sep =
-                        u32::from(draft_sep[q].is_some_and(|d| d != src_sep[j - 1])) * COST_PUNCT;
                     let pair = if !same {
-                        COST_CHANGE + sep
+                        COST_CHANGE
                     } else {
                         let case = w.fuzzy.is_none()
                             && w.surface != surfaces[j - 1]
@@ -471,94 +505,146 @@ fn align(
                                     &w.surface,
                                     &surfaces[j - 1],
                                 ));
-                        u32::from(case) * COST_CASE + sep
+                        u32::from(case) * COST_CASE
                     };
-                    let diag = cost[prev + j - 1] + pair;
-                    let up = cost[prev + j] + COST_GAP;
+                    // Other punctuation between two paired words costs more
+                    // than a word, so the alignment follows the source's
+                    // sentences rather than crossing them; so does starting
+                    // a new source sentence in the middle of one of the
+                    // writer's after words were paired.
+                    let sep =
+                        u32::from(draft_sep[q].is_some_and(|d| d != src_sep[j - 1])) * COST_PUNCT;
+                    let cross = u32::from(sentence_start[j - 1] && draft_continues[q]) * COST_PUNCT;
+                    let candidates = [
+                        (
+                            paired[prev + j - 1].saturating_add(pair + sep.max(cross)),
+                            PAIRED,
+                        ),
+                        (other[prev + j - 1].saturating_add(pair + cross), OTHER),
+                        (fresh[r] + pair, FRESH),
+                    ];
+                    let (c, b) = candidates
+                        .into_iter()
+                        .min_by_key(|(c, _)| *c)
+                        .expect("three candidates");
+                    paired[row + j] = c;
+                    back_paired[row + j] = b;
+
+                    let (u, ub) = best(paired[prev + j], other[prev + j]);
+                    let up = u.saturating_add(COST_ADD);
                     // Dropping the first word of a source sentence costs
                     // more: a passage should not run on into the next
                     // sentence to pair words the writer added.
-                    let left = cost[row + j - 1]
-                        + COST_GAP
-                        + u32::from(sentence_start[j - 1]) * COST_PUNCT;
-                    let (c, b) = if diag <= up && diag <= left {
-                        (diag, DIAG)
-                    } else if up <= left {
-                        (up, UP)
+                    let (l, lb) = best(paired[row + j - 1], other[row + j - 1]);
+                    let left =
+                        l.saturating_add(COST_DROP + u32::from(sentence_start[j - 1]) * COST_PUNCT);
+                    (other[row + j], back_other[row + j]) = if up <= left {
+                        (up, UP | ub)
                     } else {
-                        (left, LEFT)
+                        (left, LEFT | lb)
                     };
-                    cost[row + j] = c;
-                    back[row + j] = b;
                 }
                 q += 1;
             }
             Elem::Gap(g) => {
+                fresh[r + 1] = fresh[r];
                 let max = match g.kind {
                     GapKind::Elision => opts.max_elision_words as usize,
                     GapKind::Insertion => opts.max_insertion_words as usize,
                     GapKind::Annotation => 0,
                 };
                 for j in 0..=m {
-                    let mut best = (cost[prev + j], 0);
+                    let (mut c, mut b) = best(paired[prev + j], other[prev + j]);
+                    let mut k_best = 0;
                     for k in 1..=max.min(j) {
-                        if cost[prev + j - k] < best.0 {
-                            best = (cost[prev + j - k], k);
+                        let (ck, bk) = best(paired[prev + j - k], other[prev + j - k]);
+                        if ck < c {
+                            (c, b, k_best) = (ck, bk, k);
                         }
                     }
-                    cost[row + j] = best.0;
-                    back[row + j] = GAP;
-                    skip[row + j] = best.1 as u32;
+                    other[row + j] = c;
+                    back_other[row + j] = GAP | b;
+                    skip[row + j] = k_best as u32;
                 }
             }
         }
     }
-    // The passage may end anywhere: take the cheapest end.
+    // The passage may end anywhere: take the cheapest end. On a tie, the
+    // later end: a last quotation word paired with a source word says more
+    // than one left unpaired. (An alignment that paired nothing is no
+    // passage.)
     let last = rows * width;
-    // On a tie, the later end: a last quotation word paired with a source
-    // word says more than one left unpaired.
-    let end_j = (0..=m).min_by_key(|&j| (cost[last + j], std::cmp::Reverse(j)))?;
+    let end_j =
+        (1..=m).min_by_key(|&j| (paired[last + j].min(other[last + j]), std::cmp::Reverse(j)))?;
+    if paired[last + end_j].min(other[last + end_j]) >= INF {
+        return None;
+    }
 
     // Trace back.
     let mut ops = Vec::new();
     let (mut r, mut j) = (rows, end_j);
+    let mut state = if paired[last + j] <= other[last + j] {
+        PAIRED
+    } else {
+        OTHER
+    };
     let mut q = words.len();
     while r > 0 {
         let at = r * width + j;
-        match pattern.elems[r - 1] {
-            Elem::Gap(_) => {
-                let k = skip[at] as usize;
-                ops.push(Op::Skipped {
-                    elem: r - 1,
-                    from: from + (j - k) as u32,
-                    to: from + j as u32,
+        match state {
+            PAIRED => {
+                q -= 1;
+                ops.push(Op::Pair {
+                    q,
+                    s: from + j as u32 - 1,
+                    how: WordMatch::Changed,
                 });
-                j -= k;
+                state = back_paired[at];
+                j -= 1;
                 r -= 1;
             }
-            Elem::Word(_) => match back[at] {
-                DIAG if j > 0 => {
-                    q -= 1;
-                    ops.push(Op::Pair {
-                        q,
-                        s: from + j as u32 - 1,
-                        how: WordMatch::Changed,
-                    });
-                    j -= 1;
-                    r -= 1;
+            OTHER => {
+                let b = back_other[at];
+                state = b & STATE_MASK;
+                match b & !STATE_MASK {
+                    GAP => {
+                        let k = skip[at] as usize;
+                        ops.push(Op::Skipped {
+                            elem: r - 1,
+                            from: from + (j - k) as u32,
+                            to: from + j as u32,
+                        });
+                        j -= k;
+                        r -= 1;
+                    }
+                    LEFT => {
+                        ops.push(Op::Dropped {
+                            s: from + j as u32 - 1,
+                        });
+                        j -= 1;
+                    }
+                    _ => {
+                        q -= 1;
+                        ops.push(Op::Added { q });
+                        r -= 1;
+                    }
                 }
-                LEFT if j > 0 => {
-                    ops.push(Op::Dropped {
-                        s: from + j as u32 - 1,
-                    });
-                    j -= 1;
+            }
+            _ => {
+                // Fresh: everything before is added (or an unused mark).
+                match pattern.elems[r - 1] {
+                    Elem::Word(_) => {
+                        q -= 1;
+                        ops.push(Op::Added { q });
+                    }
+                    Elem::Gap(_) => ops.push(Op::Skipped {
+                        elem: r - 1,
+                        from: from + j as u32,
+                        to: from + j as u32,
+                    }),
                 }
-                _ => {
-                    q -= 1;
-                    ops.push(Op::Added { q });
-                    r -= 1;
-                }
-            },
+                r -= 1;
+            }
         }
     }
     ops.reverse();
