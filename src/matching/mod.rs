@@ -265,11 +265,19 @@ fn seed_hits(
     if total >= 3 {
         lookup(3, &mut hits, opts.max_seed_occurrences);
     }
-    if total < 12 || hits.is_empty() {
+    // In a short quotation one changed word breaks most 3-grams, and in a
+    // long one a change every few words breaks them all: then 2-grams and
+    // rare single words still find the passage among the many that share
+    // its common phrases.
+    let mut covered = vec![false; total];
+    for h in &hits {
+        for c in &mut covered[h.q..(h.q + h.n).min(total)] {
+            *c = true;
+        }
+    }
+    let coverage = covered.iter().filter(|c| **c).count();
+    if total < 12 || coverage * 2 < total {
         lookup(2, &mut hits, opts.max_seed_occurrences);
-        // In a short quotation one changed word breaks most n-grams; its
-        // rare words still tell the passage from the many that share its
-        // common phrases.
         lookup(1, &mut hits, RARE_WORD);
     }
     hits
@@ -350,10 +358,10 @@ fn candidate_windows(
 
 /// Alignment costs. A changed word costs what an added or a dropped one does,
 /// so at the ends of a passage (where dropping source words is free) a
-/// changed last word still pairs with the source's. Other capitals cost a
-/// little; other punctuation before a word (a sentence's end, say) costs more
-/// than a word, so an alignment does not run on into the source's next
-/// sentence to pair a writer's added words.
+/// changed last word still pairs with the source's. Other capitals or other
+/// punctuation cost a little; a source sentence that begins in the middle of
+/// the writer's costs more than a word, so an alignment does not run on into
+/// the source's next sentence to pair a writer's added words.
 ///
 /// Costs are counted in units; the odd 1 on a changed or added quotation word
 /// breaks ties between alignments of equal cost in favour of the one that
@@ -363,7 +371,7 @@ const COST_CHANGE: u32 = 2 * UNIT + 1;
 const COST_ADD: u32 = 2 * UNIT + 1;
 const COST_DROP: u32 = 2 * UNIT;
 const COST_CASE: u32 = UNIT;
-const COST_PUNCT: u32 = 4 * UNIT;
+const COST_SENTENCE: u32 = 4 * UNIT;
 
 const INF: u32 = u32::MAX / 2;
 // The three states of a cell (see `align`), in the low bits of a back
@@ -431,13 +439,18 @@ fn align(
             intern(normalize::punct(&prose[a..b]))
         })
         .collect();
+    // Whether a source word begins a sentence: after a sentence's end
+    // punctuation, in capitals, and not after an abbreviation (`U.S. Army`).
     let sentence_start: Vec<bool> = (0..m)
         .map(|j| {
             let i = from as usize + j;
             i > 0 && {
-                let a = text.word(i - 1).span.end;
-                let b = text.word(i).span.start;
-                prose[a..b].contains(['.', '!', '?'])
+                let a = text.word(i - 1).span.start;
+                let b = text.word(i - 1).span.end;
+                let c = text.word(i).span.start;
+                prose[b..c].contains(['.', '!', '?'])
+                    && prose[c..].starts_with(|ch: char| ch.is_uppercase() || ch.is_numeric())
+                    && !crate::text::sentences::is_abbreviation(&prose[a..b])
             }
         })
         .collect();
@@ -507,14 +520,15 @@ fn align(
                                 ));
                         u32::from(case) * COST_CASE
                     };
-                    // Other punctuation between two paired words costs more
-                    // than a word, so the alignment follows the source's
-                    // sentences rather than crossing them; so does starting
-                    // a new source sentence in the middle of one of the
-                    // writer's after words were paired.
+                    // Other punctuation between two paired words costs a
+                    // little; starting a new source sentence in the middle of
+                    // one of the writer's, after words were paired, costs
+                    // more than a word, so the alignment follows the
+                    // source's sentences rather than running on into the next.
                     let sep =
-                        u32::from(draft_sep[q].is_some_and(|d| d != src_sep[j - 1])) * COST_PUNCT;
-                    let cross = u32::from(sentence_start[j - 1] && draft_continues[q]) * COST_PUNCT;
+                        u32::from(draft_sep[q].is_some_and(|d| d != src_sep[j - 1])) * COST_CASE;
+                    let cross =
+                        u32::from(sentence_start[j - 1] && draft_continues[q]) * COST_SENTENCE;
                     let candidates = [
                         (
                             paired[prev + j - 1].saturating_add(pair + sep.max(cross)),
@@ -536,8 +550,9 @@ fn align(
                     // more: a passage should not run on into the next
                     // sentence to pair words the writer added.
                     let (l, lb) = best(paired[row + j - 1], other[row + j - 1]);
-                    let left =
-                        l.saturating_add(COST_DROP + u32::from(sentence_start[j - 1]) * COST_PUNCT);
+                    let left = l.saturating_add(
+                        COST_DROP + u32::from(sentence_start[j - 1]) * COST_SENTENCE,
+                    );
                     (other[row + j], back_other[row + j]) = if up <= left {
                         (up, UP | ub)
                     } else {

@@ -80,8 +80,9 @@ fn push(out: &mut Vec<Span>, body: &str, base: usize, start: usize, end: usize) 
     }
 }
 
-/// Whether the word before a period is an abbreviation or an initial.
-fn is_abbreviation(before: &str) -> bool {
+/// Whether the word before a period (the end of `before`) is an
+/// abbreviation or an initial.
+pub fn is_abbreviation(before: &str) -> bool {
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || is_quote_mark(c))
         .next()
