@@ -16,4 +16,5 @@ pub mod matching;
 pub mod render;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 pub mod text;

@@ -145,8 +145,39 @@ An unknown key or rule is an error that points at it. `--corpus DIR` and
 `--fail-on LEVEL` override the file.
 "#;
 
+pub static SUPPRESSION_UNUSED: Rule = Rule {
+    code: "suppression::unused",
+    summary: "A provlint comment suppresses nothing, or cannot be read.",
+    doc: r#"# suppression::unused
+
+Findings can be suppressed where they occur, with HTML comments (they work
+anywhere in Markdown, in lists and headings too):
+
+```markdown
+<!-- provlint-disable-next-line quote::unverified -- from an interview -->
+"A quotation from a source outside the corpus."
+
+A line with a finding <!-- provlint-disable-line figure::unattributed -->
+
+<!-- provlint-disable date::disputed -- we follow the FI statement here -->
+...
+<!-- provlint-enable date::disputed -->
+
+<!-- provlint-disable-file quote::mismatch -->
+```
+
+Codes are separated by spaces or commas; without codes a comment covers
+every rule. A reason may follow `--`; write one, for the next editor.
+
+This rule reports a suppression that suppresses nothing (the finding it was
+written for is gone, so the comment should go too: its fix removes it), and a
+provlint comment that cannot be read (an unknown rule or directive, an
+`enable` with no `disable` before it).
+"#,
+};
+
 /// Every rule, in a stable order.
-pub static RULES: &[&Rule] = &[&QUOTE_MISMATCH, &QUOTE_UNVERIFIED];
+pub static RULES: &[&Rule] = &[&QUOTE_MISMATCH, &QUOTE_UNVERIFIED, &SUPPRESSION_UNUSED];
 
 /// Other topics `provlint explain` knows.
 pub static TOPICS: &[(&str, &str)] = &[("verbatim", VERBATIM), ("config", CONFIG)];

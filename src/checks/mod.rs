@@ -18,6 +18,13 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings) -> FileReport 
         verified: Vec::new(),
     };
     quote::check(draft, corpus, settings, &mut report);
+    crate::suppress::apply(
+        &mut report.diagnostics,
+        &draft.doc.comments,
+        &draft.text,
+        &draft.lines,
+        settings.severity(crate::rules::SUPPRESSION_UNUSED.code),
+    );
     report
         .diagnostics
         .sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));

@@ -212,7 +212,11 @@ impl miette::Diagnostic for View<'_> {
             if !help.is_empty() {
                 help.push('\n');
             }
-            help.push_str(&format!("{kind}: {}: “{}”", fix.message, fix.replacement));
+            if fix.replacement.is_empty() {
+                help.push_str(&format!("{kind}: {}", fix.message));
+            } else {
+                help.push_str(&format!("{kind}: {}: “{}”", fix.message, fix.replacement));
+            }
         }
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }

@@ -163,10 +163,15 @@ fn read_plain(text: &str, skip_line: &dyn Fn(&str) -> bool) -> Document {
     if let Some(start) = block_start {
         blocks.push(plain_block(start, prose.text()));
     }
+    // HTML comments mean nothing in plain text, but provlint's own
+    // suppression comments should work there too.
+    let mut comments = Vec::new();
+    collect_comments(text, Span::new(0, text.len()), text, &mut comments);
+    comments.retain(|c| c.body.trim_start().starts_with("provlint-"));
     Document {
         prose: prose.finish(),
         blocks,
-        comments: Vec::new(),
+        comments,
         footnote_refs: Vec::new(),
         front_matter: None,
     }
