@@ -972,6 +972,29 @@ mod tests {
     }
 
     #[test]
+    fn words_hyphenated_across_line_breaks_are_joined() {
+        let c = Corpus::from_texts(&[(
+            "pdf",
+            "the foundation of the revolu-\n\ntionary process was so-\ncalled democracy",
+            Format::Text,
+        )]);
+        assert!(
+            best(
+                &c,
+                "the foundation of the revolutionary process",
+                Profile::Strict
+            )
+            .unwrap()
+            .verbatim
+        );
+        assert!(
+            best(&c, "process was so-called democracy", Profile::Strict)
+                .unwrap()
+                .verbatim
+        );
+    }
+
+    #[test]
     fn word_boundaries_hold() {
         let c = Corpus::from_texts(&[(
             "a",

@@ -487,6 +487,17 @@ mod tests {
     }
 
     #[test]
+    fn toml_front_matter_is_not_prose() {
+        let text = "+++\ntitle = \"A \\\"quoted\\\" title of five words\"\ndate = 2023-09-11\n+++\n\nBody.\n";
+        let doc = md(text);
+        assert_eq!(block_texts(&doc), vec!["Body."]);
+        assert_eq!(
+            doc.front_matter.as_ref().unwrap().kind,
+            FrontMatterKind::Toml
+        );
+    }
+
+    #[test]
     fn blockquotes_lists_and_footnotes_are_blocks() {
         let text =
             "> quoted words\n> more\n\n- one\n- two\n\nText[^1].\n\n[^1]: Flakin, Left Voice.\n";
