@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod draft;
 pub mod error;
 pub mod extract;
+pub mod figures;
 pub mod files;
 pub mod matching;
 pub mod render;
