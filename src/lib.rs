@@ -4,6 +4,7 @@
 //! The core is pure: text in, findings out. Files, the command line and
 //! output formats live at the edges.
 
+pub mod attribution;
 pub mod checks;
 pub mod config;
 pub mod corpus;
