@@ -212,7 +212,17 @@ impl miette::Diagnostic for View<'_> {
             if !help.is_empty() {
                 help.push('\n');
             }
-            help.push_str(&format!("{kind}: {}: “{}”", fix.message, fix.replacement));
+            // A replacement that brings its own quotation marks (copied text
+            // put in quotes) is shown as is, not in a second pair.
+            let shown = if fix
+                .replacement
+                .starts_with(crate::text::normalize::is_quote_mark)
+            {
+                fix.replacement.clone()
+            } else {
+                format!("“{}”", fix.replacement)
+            };
+            help.push_str(&format!("{kind}: {}: {shown}", fix.message));
         }
         (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
     }
