@@ -182,6 +182,13 @@ fn key_re() -> &'static Regex {
     })
 }
 
+/// `[^label]` left in the prose: a reference with no definition (the
+/// Markdown reader turns defined ones into references).
+fn undefined_footnote_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\[\^([^\]\s]+)\]").expect("valid"))
+}
+
 fn url_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"https?://[^\s<>()\[\]]+").expect("valid"))
@@ -400,6 +407,28 @@ impl<'a> Finder<'a> {
 
     fn footnotes(&mut self) {
         let doc = &self.draft.doc;
+        // A reference to a footnote that is never defined stays in the
+        // prose as text: a citation of nothing.
+        for b in &doc.blocks {
+            let text = &self.prose[b.prose.range()];
+            for m in undefined_footnote_re().captures_iter(text) {
+                let whole = m.get(0).expect("group 0");
+                let span = Span::new(b.prose.start + whole.start(), b.prose.start + whole.end());
+                self.credits.items.push(Credit {
+                    kind: CreditKind::Footnote,
+                    span: self.original(span),
+                    prose: span,
+                    key: m[1].to_string(),
+                    sources: Vec::new(),
+                    locator: None,
+                    detail: None,
+                    scope: self.citation_scope(span.start),
+                    suggestion: None,
+                    reference_like: true,
+                    in_footnote: b.footnote.is_some(),
+                });
+            }
+        }
         for r in &doc.footnote_refs {
             let defs: Vec<&Block> = doc
                 .blocks
@@ -407,7 +436,7 @@ impl<'a> Finder<'a> {
                 .filter(|b| b.footnote.as_deref() == Some(r.label.as_str()))
                 .collect();
             let (sources, suggestion, reference_like, own_credits, detail) =
-                self.resolve_definition(&defs);
+                self.resolve_definition(&r.label, &defs);
             // A footnote whose definition has its own keys or links is
             // reported through them, not again as a footnote.
             let reference_like = reference_like && !own_credits;
@@ -447,6 +476,7 @@ impl<'a> Finder<'a> {
     #[allow(clippy::type_complexity)]
     fn resolve_definition(
         &self,
+        label: &str,
         defs: &[&Block],
     ) -> (
         Vec<SourceIdx>,
@@ -455,13 +485,28 @@ impl<'a> Finder<'a> {
         bool,
         Option<String>,
     ) {
-        if defs.is_empty() {
-            // A reference to no definition: nothing it could name.
-            return (Vec::new(), None, true, false, None);
-        }
         let mut sources: Vec<SourceIdx> = Vec::new();
         let mut own = false;
         let mut text = String::new();
+        // Links in the definition (an autolink alone makes no prose block).
+        for l in self
+            .draft
+            .doc
+            .links
+            .iter()
+            .filter(|l| l.footnote.as_deref() == Some(label))
+        {
+            own = true;
+            text.push_str(&self.draft.text[l.span.range()]);
+            text.push(' ');
+            if let Some(u) = normalize_url(&l.dest) {
+                sources.extend(self.names.urls.get(&u).into_iter().flatten());
+            }
+        }
+        if defs.is_empty() && text.is_empty() {
+            // A reference to no definition: nothing it could name.
+            return (Vec::new(), None, true, false, None);
+        }
         for b in defs {
             let t = &self.prose[b.prose.range()];
             text.push_str(t);
@@ -471,14 +516,6 @@ impl<'a> Finder<'a> {
                 if b.prose.start <= c.prose.start && c.prose.start < b.prose.end {
                     own = true;
                     sources.extend(&c.sources);
-                }
-            }
-            for l in &self.draft.doc.links {
-                if b.prose.start <= l.prose.start && l.prose.start <= b.prose.end {
-                    own = true;
-                    if let Some(u) = normalize_url(&l.dest) {
-                        sources.extend(self.names.urls.get(&u).into_iter().flatten());
-                    }
                 }
             }
             for m in url_re().find_iter(t) {
@@ -552,7 +589,8 @@ impl<'a> Finder<'a> {
         let mut found: Vec<(Span, Span, String)> = Vec::new();
         for l in &self.draft.doc.links {
             let at = l.prose.start;
-            if self.block_of(at).is_some_and(|(_, b)| b.footnote.is_some()) {
+            if l.footnote.is_some() || self.block_of(at).is_some_and(|(_, b)| b.footnote.is_some())
+            {
                 continue; // part of a footnote's definition
             }
             found.push((l.span, l.prose, l.dest.clone()));
@@ -619,7 +657,13 @@ impl<'a> Finder<'a> {
                 .iter()
                 .filter_map(|s| tk.iter().position(|t| t.span.start >= s.start))
                 .collect();
-            let mentions = self.names.mentions(&tk, &starts);
+            // "@flakin-2019" is a citation key, found as one already.
+            let mentions: Vec<Mention> = self
+                .names
+                .mentions(&tk, &starts)
+                .into_iter()
+                .filter(|m| !(m.toks.0 > 0 && tk[m.toks.0 - 1].text == "@"))
+                .collect();
             for found in self.cues(&tk, &mentions) {
                 let (a, z) = found.toks;
                 let prose = Span::new(tk[a].span.start, tk[z - 1].span.end);
@@ -810,6 +854,9 @@ impl<'a> Finder<'a> {
         }
         if k > 0 && tk[k - 1].is_word() {
             let w = &tk[k - 1];
+            if k > 1 && tk[k - 2].text == "@" {
+                return None; // "@flakin-2019 argues": a citation key
+            }
             if let Some(m) = mention_ending(k) {
                 return Some(Cue {
                     toks: (m.toks.0, after),

@@ -290,11 +290,16 @@ impl Names {
             let possessive = toks[end - 1].possessive;
             if e.kind.whole_phrase() {
                 let next_cap = toks.get(end).is_some_and(|t| t.is_word() && t.cap);
-                let prev_cap = i > 0
-                    && toks[i - 1].is_word()
-                    && toks[i - 1].cap
-                    && toks[i - 1].base != "the"
-                    && !sentence_starts.contains(&(i - 1));
+                // "Committee of the Fourth International" names another body:
+                // look back past "of the".
+                let mut p = i;
+                while p > 0 && matches!(toks[p - 1].base.as_str(), "the" | "of" | "for" | "a") {
+                    p -= 1;
+                }
+                let prev_cap = p > 0
+                    && toks[p - 1].is_word()
+                    && toks[p - 1].cap
+                    && !sentence_starts.contains(&(p - 1));
                 if (next_cap && !possessive) || prev_cap {
                     i = end;
                     continue;
@@ -402,6 +407,14 @@ mod tests {
         // Part of a longer proper name, or not capitalised: not a mention.
         assert!(mentioned(&names, &corpus, "He joined The Socialist Party.").is_empty());
         assert!(mentioned(&names, &corpus, "A committee for a Workers' International.").is_empty());
+        assert!(
+            mentioned(
+                &names,
+                &corpus,
+                "The International Committee of the Fourth International."
+            )
+            .is_empty()
+        );
         assert!(mentioned(&names, &corpus, "the left voice of the workers").is_empty());
     }
 

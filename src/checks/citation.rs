@@ -71,7 +71,12 @@ pub fn check(
                 "`provlint corpus list` shows the ids in {corpus_dir}/sources.toml; if the source is not in the corpus, add it there"
             ),
             CreditKind::Link => format!(
-                "link to a source's `url` as {corpus_dir}/sources.toml gives it, or add the page to the corpus"
+                "{}link to a source's `url` as {corpus_dir}/sources.toml gives it, or add the page to the corpus",
+                if c.reference_like {
+                    ""
+                } else {
+                    "a quotation or figure rests on this link: "
+                }
             ),
             _ => format!(
                 "name a source of the corpus in the footnote (its citation key `[@id]`, URL, title or author), or add the work to {corpus_dir}/sources.toml"

@@ -99,6 +99,8 @@ pub fn check(
         return;
     }
     let figs = CorpusFigures::of(corpus);
+    let min_count = settings.figures.min_count;
+    let is_figure = |r: &FigRef| figures::is_figure(figs.figure(*r), min_count);
     let prose = draft.doc.prose.text();
     for f in figures {
         let cover = credits.covering(f.span.start);
@@ -106,16 +108,19 @@ pub fn check(
         let mut reported_wrong_source = false;
         if cover.is_empty() {
             if let Some(severity) = unattributed {
-                report
-                    .diagnostics
-                    .push(unattributed_diagnostic(draft, corpus, &figs, f, severity));
+                report.diagnostics.push(unattributed_diagnostic(
+                    draft, corpus, &figs, f, min_count, severity,
+                ));
             }
         } else if !cover.sources.is_empty() {
             let stating: Vec<FigRef> = figs
                 .agreeing(f)
                 .into_iter()
                 .filter(|r| {
-                    cover.sources.contains(&r.source) && compare::compatible(f, figs.figure(*r))
+                    let c = figs.figure(*r);
+                    cover.sources.contains(&r.source)
+                        && compare::states(c, f)
+                        && compare::compatible(f, c)
                 })
                 .collect();
             stated_by_credit = !stating.is_empty();
@@ -123,7 +128,7 @@ pub fn check(
                 if let Some(severity) = wrong_source {
                     reported_wrong_source = true;
                     report.diagnostics.push(wrong_source_diagnostic(
-                        draft, corpus, &figs, f, &cover, severity,
+                        draft, corpus, &figs, f, &cover, min_count, severity,
                     ));
                 }
             }
@@ -135,7 +140,7 @@ pub fn check(
             let same: Vec<(FigRef, u32)> = figs
                 .same_quantity(f)
                 .into_iter()
-                .filter(|(r, _)| figs.figure(*r).vague.is_none())
+                .filter(|(r, _)| figs.figure(*r).vague.is_none() && is_figure(r))
                 .collect();
             if !same.is_empty() && !same.iter().any(|(r, _)| compare::agree(f, figs.figure(*r))) {
                 report.diagnostics.push(conflict_diagnostic(
@@ -152,11 +157,16 @@ fn unattributed_diagnostic(
     corpus: &Corpus,
     figs: &CorpusFigures,
     f: &Figure,
+    min_count: f64,
     severity: Severity,
 ) -> Diagnostic {
     let prose = draft.doc.prose.text();
     let what = f.describe_phrase(prose);
-    let stating = figs.stating(f);
+    let stating: Vec<(FigRef, u32)> = figs
+        .stating(f)
+        .into_iter()
+        .filter(|(r, _)| figures::is_figure(figs.figure(*r), min_count))
+        .collect();
     let mut related_items = Vec::new();
     let mut fix = None;
     let help = match stating.first() {
@@ -182,10 +192,10 @@ fn unattributed_diagnostic(
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect();
-            let also = if others.is_empty() {
-                String::new()
-            } else {
-                format!(" ({} also states it)", others.join(", "))
+            let also = match others.len() {
+                0 => String::new(),
+                1 => format!(" ({} also states it)", others[0]),
+                _ => format!(" ({} also state it)", others.join(" and ")),
             };
             format!(
                 "the corpus states it: {line}{also}. Cite it where the figure is: [@{id}], a footnote, or “according to …”"
@@ -212,6 +222,7 @@ fn wrong_source_diagnostic(
     figs: &CorpusFigures,
     f: &Figure,
     cover: &Cover,
+    min_count: f64,
     severity: Severity,
 ) -> Diagnostic {
     let prose = draft.doc.prose.text();
@@ -227,7 +238,9 @@ fn wrong_source_diagnostic(
     let said: Vec<(FigRef, u32)> = figs
         .same_quantity(f)
         .into_iter()
-        .filter(|(r, _)| cover.sources.contains(&r.source))
+        .filter(|(r, _)| {
+            cover.sources.contains(&r.source) && figures::is_figure(figs.figure(*r), min_count)
+        })
         .collect();
     let mut says = String::new();
     if let Some((r, _)) = said.first() {
@@ -238,7 +251,11 @@ fn wrong_source_diagnostic(
         related_items.push(e);
     }
     // Who does state it.
-    let stating: Vec<(FigRef, u32)> = figs.stating(f);
+    let stating: Vec<(FigRef, u32)> = figs
+        .stating(f)
+        .into_iter()
+        .filter(|(r, _)| figures::is_figure(figs.figure(*r), min_count))
+        .collect();
     let mut help = String::new();
     let mut right: Vec<SourceIdx> = stating.iter().map(|(r, _)| r.source).collect();
     right.sort();

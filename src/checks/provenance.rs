@@ -188,7 +188,7 @@ fn diagnostic(
             ),
             format!("{id}'s words, unquoted"),
             format!(
-                "the citation credits {id}, but these are its very words: put them in quotation marks, or say it in your own words"
+                "the credit here names {id}, and these are its very words: put them in quotation marks, or say it in your own words"
             ),
             Fix {
                 span,
@@ -224,7 +224,8 @@ fn diagnostic(
             ),
             "uncredited source text".to_string(),
             format!(
-                "these words are {id}'s{credited_else}: quote and cite them, or say it in your own words"
+                "these words are {}'s{credited_else}: quote and cite them, or say it in your own words",
+                sources.join("'s and ")
             ),
             Fix {
                 span,

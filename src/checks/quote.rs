@@ -278,7 +278,7 @@ fn wrong_source_diagnostic(
     let credited_list = credited.join(" and ");
     let credit_text = credit.map_or(String::new(), |c| {
         format!(
-            " by {}",
+            " (by “{}”)",
             draft.text[c.span.range()]
                 .split_whitespace()
                 .collect::<Vec<_>>()

@@ -61,6 +61,14 @@ impl Interval {
 
 /// The values a figure stands for.
 pub fn interval(f: &Figure) -> Interval {
+    interval_with(f, false)
+}
+
+/// The values a figure stands for; `tight` keeps open-ended qualifiers near
+/// their number ("up to one million" is 850,000 to a million, not half a
+/// million up), for deciding what a source *states* rather than what it
+/// allows.
+fn interval_with(f: &Figure, tight: bool) -> Interval {
     if let Some((lo, hi)) = f.vague {
         return Interval {
             lo,
@@ -81,6 +89,8 @@ pub fn interval(f: &Figure) -> Interval {
     } else {
         (u / 2.0).min(0.1 * v)
     };
+    // How far an open-ended qualifier ("over", "up to") reaches.
+    let reach = if tight { 0.15 * v } else { u.max(0.5 * v) };
     match f.qualifier {
         None => Interval::closed(v - rounding, v + rounding),
         Some(Qualifier::Exactly) => Interval::closed(v, v),
@@ -99,20 +109,20 @@ pub fn interval(f: &Figure) -> Interval {
         }
         Some(Qualifier::Over) => Interval {
             lo: v,
-            hi: v + u.max(0.5 * v),
+            hi: v + reach,
             lo_open: true,
             hi_open: false,
         },
-        Some(Qualifier::AtLeast) => Interval::closed(v, v + u.max(0.5 * v)),
+        Some(Qualifier::AtLeast) => Interval::closed(v, v + reach),
         Some(Qualifier::Nearly) => Interval {
             lo: v - u.min(0.15 * v).max(if percent { u } else { 0.0 }),
             hi: v,
             lo_open: false,
             hi_open: true,
         },
-        Some(Qualifier::UpTo) => Interval::closed(0.5 * v, v),
+        Some(Qualifier::UpTo) => Interval::closed(v - reach.min(v / 2.0), v),
         Some(Qualifier::Under) => Interval {
-            lo: (v - u.max(0.5 * v)).max(0.0),
+            lo: (v - reach).max(0.0),
             hi: v,
             lo_open: false,
             hi_open: true,
@@ -132,13 +142,28 @@ fn point(f: &Figure) -> f64 {
     f.value
 }
 
-/// Whether two figures in the same unit agree.
+/// Whether two figures in the same unit agree: neither contradicts the
+/// other ("over 40%" and "45%" agree).
 pub fn agree(a: &Figure, b: &Figure) -> bool {
+    agree_with(a, b, false)
+}
+
+/// Whether source figure `b` states draft figure `a`: they agree, with
+/// open-ended qualifiers kept near their number ("up to one million" does not
+/// state "700,000"; "more than one thousand" states "more than 1,000").
+pub fn states(b: &Figure, a: &Figure) -> bool {
+    // "Tens of thousands" does not state "30,000", nor the other way.
+    a.vague.is_some() == b.vague.is_some() && agree_with(a, b, true)
+}
+
+fn agree_with(a: &Figure, b: &Figure, tight: bool) -> bool {
     let same_words = a.qualifier == b.qualifier
         && a.vague == b.vague
         && (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0);
     a.unit == b.unit
-        && (same_words || interval(b).contains(point(a)) || interval(a).contains(point(b)))
+        && (same_words
+            || interval_with(b, tight).contains(point(a))
+            || interval_with(a, tight).contains(point(b)))
 }
 
 /// How surely two figures count the same thing in the same event, or
@@ -160,12 +185,15 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> Option<u32> {
         }
         2 * shared_concepts
     } else {
+        // No concepts to go by: the same counted noun; a noun that says
+        // little ("workers") needs another word in common too.
+        let shared_context = a.context.iter().filter(|w| b.context.contains(w)).count();
         match (&a.counted, &b.counted) {
-            (Some(x), Some(y)) if x == y => 2,
+            (Some(x), Some(y)) if x == y && (!a.generic || shared_context > 0) => 1,
             _ => return None,
         }
     };
-    if a.counted.is_some() && a.counted == b.counted {
+    if a.counted.is_some() && a.counted == b.counted && !a.generic {
         score += 2;
     }
     score += a.context.iter().filter(|w| b.context.contains(w)).count() as u32;
@@ -223,6 +251,12 @@ mod tests {
         assert!(!agree(&fig("Some 5,000 factories were occupied."), &more));
         assert!(agree(&fig("1,000 factories were occupied."), &more));
         assert!(agree(&fig("1,200 factories were occupied."), &more));
+        assert!(states(&more, &fig("1,100 factories were occupied.")));
+        assert!(!states(&more, &fig("1,200 factories were occupied.")));
+        let million = fig("Up to one million people demonstrated.");
+        assert!(agree(&fig("700,000 demonstrated"), &million));
+        assert!(!states(&million, &fig("700,000 demonstrated")));
+        assert!(states(&million, &fig("nearly a million demonstrated")));
         assert!(agree(&fig("3,000 leftists"), &fig("thousands of leftists")));
         assert!(!agree(
             &fig("30,000 leftists"),

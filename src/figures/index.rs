@@ -93,12 +93,13 @@ impl CorpusFigures {
         self.by_source.get(s.get()).map_or(&[], Vec::as_slice)
     }
 
-    /// Figures that state what `f` states: they agree with it and count the
-    /// same thing. Surest first.
+    /// Figures that state what `f` states: they give its value (see
+    /// [`compare::states`]) and count the same thing. Surest first.
     pub fn stating(&self, f: &Figure) -> Vec<(FigRef, u32)> {
         let mut out: Vec<(FigRef, u32)> = self
             .agreeing(f)
             .into_iter()
+            .filter(|r| compare::states(self.figure(*r), f))
             .filter_map(|r| compare::same_quantity(f, self.figure(r)).map(|score| (r, score)))
             .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -127,7 +128,13 @@ impl CorpusFigures {
     pub fn same_quantity(&self, f: &Figure) -> Vec<(FigRef, u32)> {
         let unit = f.unit.key();
         let mut keys: Vec<String> = f.concepts.clone();
-        if let Some(head) = &f.counted {
+        // A noun that says little is looked up by only when nothing else
+        // says what is counted.
+        if let Some(head) = f
+            .counted
+            .as_ref()
+            .filter(|_| !f.generic || f.concepts.is_empty())
+        {
             keys.push(format!("={head}"));
         }
         let mut refs: Vec<FigRef> = keys

@@ -76,9 +76,11 @@ pub struct Figure {
     pub precision: f64,
     /// What it counts, as written ("leftists", "the popular vote").
     pub counts: Option<String>,
-    /// The stem of the noun it counts, when that noun says something
-    /// ("leftist"; not "people").
+    /// The stem of the noun it counts ("leftist").
     pub counted: Option<String>,
+    /// That noun says nothing of what is counted ("people", "workers"):
+    /// the words around it must.
+    pub generic: bool,
     /// Concepts of the words around it (see `[[concept]]` in the rules).
     pub concepts: Vec<String>,
     /// Stems of the other content words around it.
@@ -98,6 +100,13 @@ impl Figure {
     pub fn describe_phrase(&self, prose: &str) -> String {
         collapse(&prose[self.phrase.range()])
     }
+}
+
+/// Whether a figure is one by the `min_count` setting: counts below it are
+/// everyday numbers. (A source's figures are extracted with every count, so
+/// that the setting can change without extracting them again.)
+pub fn is_figure(f: &Figure, min_count: f64) -> bool {
+    f.unit != Unit::Count || f.vague.is_some() || f.value >= min_count
 }
 
 /// White space collapsed to single spaces.
@@ -507,6 +516,19 @@ fn time_unit_follows(toks: &[Tok], mut k: usize, rules: &FigureRules) -> bool {
     false
 }
 
+/// A token that ends a clause: punctuation, or a conjunction that starts
+/// another.
+fn is_clause_break(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";" | ":" | "-" | "and" | "but" | "while" | "whereas" | "yet"
+    )
+}
+
+fn is_participle(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("en")
+}
+
 fn is_aux(w: &str) -> bool {
     matches!(
         w,
@@ -540,17 +562,29 @@ fn in_sentence(
             Step::Skip(n) => i += n.max(1),
         }
     }
-    // Context: content words near each figure, up to the next figure or a
-    // clause break.
+    // Context: content words near each figure. Between two figures, the
+    // words are split at the last clause break: in "Thousands were killed by
+    // the regime, and around 30,000 tortured", "killed" is the first
+    // figure's, not the second's.
     let word_idx: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].word).collect();
+    let splits: Vec<(usize, usize)> = found
+        .windows(2)
+        .map(|pair| {
+            let gap_start = pair[0].counted_toks.1.max(pair[0].toks.1);
+            let gap_end = pair[1].toks.0.max(gap_start);
+            match (gap_start..gap_end)
+                .rev()
+                .find(|&k| is_clause_break(&toks[k].low))
+            {
+                Some(k) => (k, k + 1),
+                None => (gap_end, gap_start),
+            }
+        })
+        .collect();
     let mut out = Vec::with_capacity(found.len());
     for (n, f) in found.iter().enumerate() {
-        let lo_limit = if n > 0 {
-            found[n - 1].counted_toks.1.max(found[n - 1].toks.1)
-        } else {
-            0
-        };
-        let hi_limit = found.get(n + 1).map_or(toks.len(), |g| g.toks.0);
+        let lo_limit = if n > 0 { splits[n - 1].1 } else { 0 };
+        let hi_limit = splits.get(n).map_or(toks.len(), |s| s.0);
         let mut words: Vec<usize> = Vec::new();
         // Before: back to a `;` or the limit.
         let first_word = word_idx.partition_point(|&k| k < f.toks.0);
@@ -617,7 +651,19 @@ fn in_sentence(
         }
         let mut b = f.counted_toks.1.max(f.toks.1);
         if toks.get(b).is_some_and(|t| is_aux(&t.low)) && toks.get(b + 1).is_some_and(|t| t.word) {
+            // "were occupied", "was publicly owned": up to the participle.
             b += 2;
+            if !is_participle(&toks[b - 1].low)
+                && toks.get(b).is_some_and(|t| t.word && is_participle(&t.low))
+            {
+                b += 1;
+            }
+        } else if toks
+            .get(b)
+            .is_some_and(|t| t.word && t.low.ends_with("ed") && !rules.stop_words.contains(&t.low))
+        {
+            // "one million people demonstrated"
+            b += 1;
         }
         fig.statement = Span::new(toks[a].span.start, toks[b - 1].span.end);
         let _ = prose;
@@ -848,6 +894,9 @@ fn finish(
             vague,
             precision,
             counts: counts_text,
+            generic: counted
+                .as_ref()
+                .is_some_and(|h| rules.generic_nouns.contains(h)),
             counted,
             concepts: Vec::new(),
             context: Vec::new(),
@@ -901,13 +950,12 @@ fn counted(
         .map(|t| t.low.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    // The head: the last word, unless it is possessive.
+    // The head: the last word.
     let head = toks[first..k]
         .iter()
         .rev()
         .map(|t| stem(&t.low))
-        .find(|s| !s.is_empty())
-        .filter(|s| !rules.generic_nouns.contains(s));
+        .find(|s| !s.is_empty());
     ((first, k), Some(text), head)
 }
 
@@ -1016,6 +1064,17 @@ mod tests {
         ] {
             assert_eq!(described(text), Vec::<String>::new(), "{text}");
         }
+    }
+
+    #[test]
+    fn words_between_two_figures_are_split_at_a_clause_break() {
+        let f =
+            figs("Thousands of opponents were killed by the regime, and around 30,000 tortured.");
+        assert_eq!(f[0].concepts, vec!["killed".to_string()]);
+        assert_eq!(f[1].concepts, vec!["tortured".to_string()]);
+        let f = figs("Pinochet massacred 3,000 leftists, and forced tens of thousands into exile.");
+        assert_eq!(f[0].concepts, vec!["killed".to_string()]);
+        assert_eq!(f[1].concepts, vec!["exiled".to_string()]);
     }
 
     #[test]

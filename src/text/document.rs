@@ -86,6 +86,8 @@ pub struct Link {
     /// The link text in the prose (empty for an autolink, whose text is its
     /// URL and not prose).
     pub prose: Span,
+    /// The label of the footnote definition it is in, if any.
+    pub footnote: Option<String>,
 }
 
 /// Front matter at the top of a Markdown file.
@@ -305,6 +307,7 @@ fn read_markdown(text: &str) -> Document {
                                 dest: dest_url.to_string(),
                                 span,
                                 prose: Span::new(prose.len(), prose.len()),
+                                footnote: footnotes.last().cloned(),
                             });
                             doc.links.len() - 1
                         });
