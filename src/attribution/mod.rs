@@ -296,7 +296,7 @@ impl<'a> Finder<'a> {
 
     fn citations(&mut self) {
         let ids = &self.names.ids;
-        for (b, block) in self.draft.doc.blocks.iter().enumerate() {
+        for block in &self.draft.doc.blocks {
             let text = &self.prose[block.prose.range()];
             let base = block.prose.start;
             let mut in_bracket: Vec<Span> = Vec::new();
@@ -370,7 +370,6 @@ impl<'a> Finder<'a> {
                     });
                 }
             }
-            let _ = b;
         }
         // Scopes, now that every bracket is known.
         let scopes: Vec<Vec<Span>> = self
@@ -869,8 +868,7 @@ impl<'a> Finder<'a> {
                 // The last person named before it in the paragraph.
                 let sources = mentions
                     .iter()
-                    .filter(|m| m.toks.1 <= k - 1 && m.kind.is_person())
-                    .next_back()
+                    .rfind(|m| m.toks.1 < k && m.kind.is_person())
                     .map(|m| m.sources.clone())
                     .unwrap_or_default();
                 return Some(Cue {

@@ -5,7 +5,6 @@ use crate::attribution::{Credit, CreditKind, Credits};
 use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::diagnostic::{Applicability, Diagnostic, FileReport, Fix};
-use crate::draft::Draft;
 use crate::rules;
 
 /// Whether an unresolved credit is worth reporting: keys always; footnotes
@@ -23,7 +22,6 @@ fn reportable(c: &Credit, claims: &[usize]) -> bool {
 
 /// `claims`: prose offsets of the draft's checked quotations and figures.
 pub fn check(
-    draft: &Draft,
     corpus: &Corpus,
     settings: &Settings,
     credits: &Credits,
@@ -104,6 +102,5 @@ pub fn check(
             diff: None,
             fix,
         });
-        let _ = draft;
     }
 }

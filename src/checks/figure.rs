@@ -101,7 +101,6 @@ pub fn check(
     let figs = CorpusFigures::of(corpus);
     let min_count = settings.figures.min_count;
     let is_figure = |r: &FigRef| figures::is_figure(figs.figure(*r), min_count);
-    let prose = draft.doc.prose.text();
     for f in figures {
         let cover = credits.covering(f.span.start);
         let mut stated_by_credit = false;
@@ -148,7 +147,6 @@ pub fn check(
                 ));
             }
         }
-        let _ = prose;
     }
 }
 

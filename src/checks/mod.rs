@@ -30,7 +30,7 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings) -> FileReport 
         .map(|q| q.prose.start)
         .chain(figures.iter().map(|f| f.span.start))
         .collect();
-    citation::check(draft, corpus, settings, &credits, &claims, &mut report);
+    citation::check(corpus, settings, &credits, &claims, &mut report);
     figure::check(draft, corpus, settings, &credits, &figures, &mut report);
     provenance::check(draft, corpus, settings, &credits, &mut report);
     report

@@ -193,7 +193,7 @@ pub fn extract_grouped(
         } else {
             years.clone()
         };
-        let found = in_sentence(prose, &toks, rules, min_count, &event_years);
+        let found = in_sentence(&toks, rules, min_count, &event_years);
         out.extend(found);
         previous_years = years;
     }
@@ -420,9 +420,7 @@ fn number_at(toks: &[Tok], i: usize) -> Option<Number> {
         });
     }
     if toks[j].low == "a" {
-        if toks.get(j + 1).and_then(|t| scale(&t.low)).is_none() {
-            return None;
-        }
+        toks.get(j + 1).and_then(|t| scale(&t.low))?;
         current = 1.0;
         j += 1;
     }
@@ -544,20 +542,14 @@ struct Found {
     counted_toks: (usize, usize),
 }
 
-fn in_sentence(
-    prose: &str,
-    toks: &[Tok],
-    rules: &FigureRules,
-    min_count: f64,
-    years: &[u32],
-) -> Vec<Figure> {
+fn in_sentence(toks: &[Tok], rules: &FigureRules, min_count: f64, years: &[u32]) -> Vec<Figure> {
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         match figure_at(toks, i, rules, min_count) {
             Step::Figure(f) => {
                 i = f.toks.1.max(i + 1);
-                found.push(f);
+                found.push(*f);
             }
             Step::Skip(n) => i += n.max(1),
         }
@@ -611,17 +603,12 @@ fn in_sentence(
             taken += 1;
             w += 1;
         }
-        for k in f.counted_toks.0..f.counted_toks.1 {
-            if toks[k].word {
-                words.push(k);
-            }
-        }
+        words.extend((f.counted_toks.0..f.counted_toks.1).filter(|&k| toks[k].word));
         // Unit words say something too ("acres" is land).
-        for k in f.toks.0..f.toks.1 {
-            if toks[k].word && !toks[k].low.as_bytes()[0].is_ascii_digit() {
-                words.push(k);
-            }
-        }
+        words.extend(
+            (f.toks.0..f.toks.1)
+                .filter(|&k| toks[k].word && !toks[k].low.as_bytes()[0].is_ascii_digit()),
+        );
         let mut concepts: Vec<String> = Vec::new();
         let mut context: Vec<String> = Vec::new();
         for k in words {
@@ -666,64 +653,81 @@ fn in_sentence(
             b += 1;
         }
         fig.statement = Span::new(toks[a].span.start, toks[b - 1].span.end);
-        let _ = prose;
         out.push(fig);
     }
     out
 }
 
 enum Step {
-    Figure(Found),
+    Figure(Box<Found>),
     /// Not a figure: skip this many tokens.
     Skip(usize),
 }
 
-fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Step {
-    let t = &toks[i];
-    let mut unit = Unit::Count;
-    let mut start = i;
-    let value;
-    let mut high = None;
-    let mut precision;
-    let mut vague = None;
-    let mut end;
-    let mut share = false;
-    let mut plain_integer = false;
+/// A number read at a place, before it is known to be a figure.
+struct Candidate {
+    /// First token (a currency sign or the number).
+    start: usize,
+    /// One past the last token (the unit's).
+    end: usize,
+    value: f64,
+    high: Option<f64>,
+    precision: f64,
+    vague: Option<(f64, f64)>,
+    unit: Unit,
+    /// A fraction in words ("two-thirds").
+    share: bool,
+    /// A whole number in digits without separator or scale: may be a year.
+    plain_integer: bool,
+}
 
+fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Step {
     // A currency sign before the number.
     for c in &rules.currencies {
         if let Some(n) = first_match(toks, i, &c.before) {
             if let Some(num) = number_at(toks, i + n) {
-                unit = Unit::Money(c.code.clone());
                 return finish(
                     toks,
-                    i,
-                    i,
-                    num.end,
-                    num.value,
-                    num.high,
-                    num.precision,
-                    None,
-                    unit,
+                    Candidate {
+                        start: i,
+                        end: num.end,
+                        value: num.value,
+                        high: num.high,
+                        precision: num.precision,
+                        vague: None,
+                        unit: Unit::Money(c.code.clone()),
+                        share: false,
+                        plain_integer: false,
+                    },
                     rules,
                     min_count,
-                    false,
-                    false,
                 );
             }
         }
     }
-
     if let Some((n, v)) = rules
         .vague
         .iter()
         .find_map(|v| first_match(toks, i, &v.words).map(|n| (n, v)))
     {
-        value = v.low;
-        vague = Some((v.low, v.high));
-        precision = v.low;
-        end = i + n;
-    } else if let Some((n, pct)) = rules
+        return finish(
+            toks,
+            Candidate {
+                start: i,
+                end: i + n,
+                value: v.low,
+                high: None,
+                precision: v.low,
+                vague: Some((v.low, v.high)),
+                unit: Unit::Count,
+                share: false,
+                plain_integer: false,
+            },
+            rules,
+            min_count,
+        );
+    }
+    if let Some((n, pct)) = rules
         .fractions
         .iter()
         .find(|(p, _)| matches_at(toks, i, p))
@@ -740,115 +744,98 @@ fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Ste
         if loose && (!of_follows || ordinal_before) {
             return Step::Skip(n);
         }
-        value = pct;
-        precision = 4.0;
-        end = i + n;
-        unit = Unit::Percent;
-        share = true;
-    } else if let Some(num) = number_at(toks, i) {
-        value = num.value;
-        high = num.high;
-        precision = num.precision;
-        end = num.end;
-        plain_integer = num.plain_integer;
-        if let Some(n) = first_match(toks, end, &rules.percent) {
-            unit = Unit::Percent;
-            end += n;
-            // A whole percentage is exact to the point: "40%" is not
-            // rounded to the ten, as "40,000 people" may be.
-            precision = precision.min(1.0);
-        } else if let Some((n, code)) = rules
-            .currencies
-            .iter()
-            .find_map(|c| first_match(toks, end, &c.after).map(|n| (n, c.code.clone())))
-        {
-            unit = Unit::Money(code);
-            end += n;
-        } else if let Some((n, a)) = rules
-            .areas
-            .iter()
-            .find(|(p, _)| matches_at(toks, end, p))
-            .map(|(p, a)| (p.len(), a.clone()))
-        {
-            unit = Unit::Area(a);
-            end += n;
-        }
-    } else {
-        return Step::Skip(1);
+        return finish(
+            toks,
+            Candidate {
+                start: i,
+                end: i + n,
+                value: pct,
+                high: None,
+                // A fraction in words is a round share: "two-thirds" may
+                // stand for 64% to 68%.
+                precision: 4.0,
+                vague: None,
+                unit: Unit::Percent,
+                share: true,
+                plain_integer: false,
+            },
+            rules,
+            min_count,
+        );
     }
-    let _ = t;
-    start = start.min(i);
-    finish(
-        toks,
-        start,
-        i,
-        end,
-        value,
-        high,
-        precision,
-        vague,
-        unit,
-        rules,
-        min_count,
-        share,
-        plain_integer,
-    )
+    let Some(num) = number_at(toks, i) else {
+        return Step::Skip(1);
+    };
+    let mut c = Candidate {
+        start: i,
+        end: num.end,
+        value: num.value,
+        high: num.high,
+        precision: num.precision,
+        vague: None,
+        unit: Unit::Count,
+        share: false,
+        plain_integer: num.plain_integer,
+    };
+    if let Some(n) = first_match(toks, c.end, &rules.percent) {
+        c.unit = Unit::Percent;
+        c.end += n;
+        // A whole percentage is exact to the point: "40%" is not rounded to
+        // the ten, as "40,000 people" may be.
+        c.precision = c.precision.min(1.0);
+    } else if let Some((n, code)) = rules
+        .currencies
+        .iter()
+        .find_map(|cur| first_match(toks, c.end, &cur.after).map(|n| (n, cur.code.clone())))
+    {
+        c.unit = Unit::Money(code);
+        c.end += n;
+    } else if let Some((n, a)) = rules
+        .areas
+        .iter()
+        .find(|(p, _)| matches_at(toks, c.end, p))
+        .map(|(p, a)| (p.len(), a.clone()))
+    {
+        c.unit = Unit::Area(a);
+        c.end += n;
+    }
+    finish(toks, c, rules, min_count)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn finish(
-    toks: &[Tok],
-    start: usize,
-    number_start: usize,
-    end: usize,
-    value: f64,
-    high: Option<f64>,
-    precision: f64,
-    vague: Option<(f64, f64)>,
-    unit: Unit,
-    rules: &FigureRules,
-    min_count: f64,
-    share: bool,
-    plain_integer: bool,
-) -> Step {
-    let skip = Step::Skip(end - number_start);
-    let is_count = unit == Unit::Count && vague.is_none() && !share;
+/// Decides whether a candidate is a figure, and reads its qualifier and
+/// what it counts.
+fn finish(toks: &[Tok], c: Candidate, rules: &FigureRules, min_count: f64) -> Step {
+    let (start, end) = (c.start, c.end);
+    let skip = Step::Skip(end - start);
+    let is_count = c.unit == Unit::Count && c.vague.is_none() && !c.share;
     // Not figures: slashed dates (9/11/1973), times (10:30).
-    let joined = |k: usize, c: &str| toks.get(k).is_some_and(|t| t.low == c);
+    let joined = |k: usize, s: &str| toks.get(k).is_some_and(|t| t.low == s);
     let digit_at = |k: usize| {
         toks.get(k)
             .is_some_and(|t| t.word && t.low.as_bytes()[0].is_ascii_digit())
     };
+    let after_digit_and = |s: &str| start >= 2 && joined(start - 1, s) && digit_at(start - 2);
     if (joined(end, "/") && digit_at(end + 1))
-        || (number_start > 0
-            && joined(number_start - 1, "/")
-            && number_start >= 2
-            && digit_at(number_start - 2))
+        || after_digit_and("/")
         || (joined(end, ":") && digit_at(end + 1))
-        || (number_start >= 2 && joined(number_start - 1, ":") && digit_at(number_start - 2))
+        || after_digit_and(":")
     {
         return skip;
     }
     if is_count {
-        let prev = prev_word(toks, start);
-        if let Some(p) = prev {
-            if rules.labels.contains(&p.low) || rules.months.contains(&p.low) {
-                return skip;
-            }
-        }
-        if date_follows(toks, end, rules) {
-            return skip;
-        }
-        if time_unit_follows(toks, end, rules) {
-            return skip;
-        }
-        if plain_integer
-            && value.fract() == 0.0
-            && (rules.years.0 as f64..=rules.years.1 as f64).contains(&value)
+        if prev_word(toks, start)
+            .is_some_and(|p| rules.labels.contains(&p.low) || rules.months.contains(&p.low))
         {
             return skip;
         }
-        if value < min_count {
+        let year = c.plain_integer
+            && c.value.fract() == 0.0
+            && (rules.years.0 as f64..=rules.years.1 as f64).contains(&c.value);
+        if date_follows(toks, end, rules)
+            || time_unit_follows(toks, end, rules)
+            || year
+            || c.value < min_count
+        {
             return skip;
         }
     }
@@ -864,35 +851,32 @@ fn finish(
             break;
         }
     }
-    // What it counts.
     let (counts_range, counts_text, counted) = counted(toks, end, rules);
     // "thousands of years" is a duration.
-    if unit == Unit::Count
+    if c.unit == Unit::Count
         && counts_range.0 < counts_range.1
         && time_unit_follows(toks, counts_range.0, rules)
     {
         return skip;
     }
     let span = Span::new(toks[fig_start].span.start, toks[end - 1].span.end);
-    Step::Figure(Found {
+    let phrase_end = if counts_range.1 > counts_range.0 {
+        toks[counts_range.1 - 1].span.end
+    } else {
+        span.end
+    };
+    Step::Figure(Box::new(Found {
         fig: Figure {
             span,
-            phrase: Span::new(
-                span.start,
-                if counts_range.1 > counts_range.0 {
-                    toks[counts_range.1 - 1].span.end
-                } else {
-                    span.end
-                },
-            ),
+            phrase: Span::new(span.start, phrase_end),
             statement: span,
-            value,
-            high,
-            unit,
+            value: c.value,
+            high: c.high,
+            unit: c.unit,
             qualifier,
             qualifier_text,
-            vague,
-            precision,
+            vague: c.vague,
+            precision: c.precision,
             counts: counts_text,
             generic: counted
                 .as_ref()
@@ -904,7 +888,7 @@ fn finish(
         },
         toks: (fig_start, end),
         counted_toks: counts_range,
-    })
+    }))
 }
 
 /// What a figure counts: the words after it ("leftists", "of the popular
