@@ -13,6 +13,7 @@ struct Raw {
     before: Vec<String>,
     verbs: Vec<String>,
     not_after_verbs: Vec<String>,
+    coordinators: Vec<String>,
     between: Vec<String>,
     possessive_nouns: Vec<String>,
     not_names: Vec<String>,
@@ -31,6 +32,7 @@ pub struct AttributionRules {
     /// Longest first.
     pub verbs: Vec<Words>,
     pub not_after_verbs: HashSet<String>,
+    pub coordinators: HashSet<String>,
     pub between: HashSet<String>,
     pub possessive_nouns: HashSet<String>,
     pub not_names: HashSet<String>,
@@ -59,6 +61,7 @@ impl AttributionRules {
             before: longest_first(&raw.before),
             verbs: longest_first(&raw.verbs),
             not_after_verbs: set(&raw.not_after_verbs),
+            coordinators: set(&raw.coordinators),
             between: set(&raw.between),
             possessive_nouns: set(&raw.possessive_nouns),
             not_names: set(&raw.not_names),

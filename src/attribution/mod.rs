@@ -877,6 +877,14 @@ impl<'a> Finder<'a> {
                     sources,
                 });
             }
+            if r.coordinators.contains(&low) {
+                // "… and said that …": whoever the clause is about.
+                return Some(Cue {
+                    toks: (k - 1, after),
+                    who: None,
+                    sources: Vec::new(),
+                });
+            }
             if r.not_names.contains(&low)
                 || function_word(w)
                 || w.text.as_bytes()[0].is_ascii_digit()

@@ -202,6 +202,13 @@ fn prose_attributions_name_authors_and_publications() {
 }
 
 #[test]
+fn a_coordinated_verb_credits_someone() {
+    let (d, c) = credits("He stood with the workers and said that 80 percent were Hispanic.\n");
+    let (n, sources) = covering(&d, &c, "80 percent");
+    assert_eq!((n, sources.len()), (1, 0));
+}
+
+#[test]
 fn pronouns_stand_for_the_last_author_named() {
     let (d, c) = credits("Nathaniel Flakin is a historian. He writes that 3,000 leftists died.\n");
     assert_eq!(covering(&d, &c, "3,000").1, vec!["flakin-2019"]);

@@ -15,6 +15,8 @@ use crate::span::Span;
 use crate::text::Format;
 use crate::text::document::BlockKind;
 use crate::text::tokenize::{self, Token};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A run of draft words found verbatim in the corpus.
 #[derive(Debug)]
@@ -39,7 +41,7 @@ pub fn runs(draft: &Draft, corpus: &Corpus, settings: &Settings, credits: &Credi
                 .iter()
                 .any(|q| q.prose.start <= t.span.start && t.span.start < q.prose.end)
     };
-    let titles = title_ids(corpus);
+    let titles = Titles::of(corpus);
     let index = &corpus.index;
     let mut out = Vec::new();
     for block in &draft.doc.blocks {
@@ -87,9 +89,7 @@ pub fn runs(draft: &Draft, corpus: &Corpus, settings: &Settings, credits: &Credi
                 let mut sources: Vec<SourceIdx> = places.iter().map(|p| p.source).collect();
                 sources.dedup();
                 let boilerplate = sources.len() >= settings.provenance.boilerplate_sources;
-                let a_title = titles
-                    .iter()
-                    .any(|t| t.windows(gram.len()).any(|w| w == gram.as_slice()));
+                let a_title = titles.contain(&gram);
                 if !boilerplate && !a_title {
                     out.push(Run {
                         prose: Span::new(words[i].span.start, words[j - 1].span.end),
@@ -104,20 +104,50 @@ pub fn runs(draft: &Draft, corpus: &Corpus, settings: &Settings, credits: &Credi
     out
 }
 
-/// Every source's title as corpus word ids (a title quoted without marks in
-/// a reference is not copied text).
-fn title_ids(corpus: &Corpus) -> Vec<Vec<u32>> {
-    corpus
-        .ids()
-        .filter_map(|s| {
-            let title = &corpus.source(s).entry.title;
-            tokenize::tokenize(title)
-                .iter()
-                .filter(|t| t.is_word())
-                .map(|t| corpus.index.vocab().id(&t.key(title)))
-                .collect::<Option<Vec<u32>>>()
+/// The sources' titles as corpus word ids, indexed by word (a title
+/// written without marks in a reference is not copied text). Built once per
+/// corpus.
+#[derive(Debug, Default)]
+struct Titles {
+    titles: Vec<Vec<u32>>,
+    /// Word id → (title, position) of each of its places in a title.
+    by_word: HashMap<u32, Vec<(usize, usize)>>,
+}
+
+impl Titles {
+    fn of(corpus: &Corpus) -> Arc<Titles> {
+        corpus.derived("provenance-titles", |corpus| {
+            let mut t = Titles::default();
+            for s in corpus.ids() {
+                let title = &corpus.source(s).entry.title;
+                let ids: Option<Vec<u32>> = tokenize::tokenize(title)
+                    .iter()
+                    .filter(|t| t.is_word())
+                    .map(|w| corpus.index.vocab().id(&w.key(title)))
+                    .collect();
+                if let Some(ids) = ids {
+                    for (pos, id) in ids.iter().enumerate() {
+                        t.by_word
+                            .entry(*id)
+                            .or_default()
+                            .push((t.titles.len(), pos));
+                    }
+                    t.titles.push(ids);
+                }
+            }
+            t
         })
-        .collect()
+    }
+
+    /// Whether `run` is part of a title.
+    fn contain(&self, run: &[u32]) -> bool {
+        let Some(places) = run.first().and_then(|w| self.by_word.get(w)) else {
+            return false;
+        };
+        places
+            .iter()
+            .any(|&(t, pos)| self.titles[t].get(pos..pos + run.len()) == Some(run))
+    }
 }
 
 pub fn check(

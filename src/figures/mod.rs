@@ -500,11 +500,21 @@ fn date_follows(toks: &[Tok], end: usize, rules: &FigureRules) -> bool {
     joins(end) && is_num(end + 1) && is_month(end + 2)
 }
 
-/// Whether a time unit follows (allowing fillers: "two long decades").
+/// Whether a time unit follows (allowing fillers: "two long decades", and
+/// a possessive: "in 10 year's time").
 fn time_unit_follows(toks: &[Tok], mut k: usize, rules: &FigureRules) -> bool {
     for _ in 0..4 {
         if rules.time_units.iter().any(|p| matches_at(toks, k, p)) {
             return true;
+        }
+        if let Some(base) = toks.get(k).and_then(|t| t.low.strip_suffix("'s")) {
+            if rules
+                .time_units
+                .iter()
+                .any(|p| p.len() == 1 && p[0] == base)
+            {
+                return true;
+            }
         }
         match toks.get(k) {
             Some(t) if rules.time_unit_fillers.contains(&t.low) => k += 1,
@@ -1043,6 +1053,7 @@ mod tests {
             "Two days later the three branches met at 3 p.m. and 10:30.",
             "See page 12, Volume Two, Number Two, PO Box 3688.",
             "One dead, another beaten; six of us were lost.",
+            "We are free of it in 10 year's time.",
             "The second half of the century; half a century ago.",
             "It lasted thousands of years.",
         ] {
