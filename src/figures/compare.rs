@@ -203,17 +203,16 @@ pub fn same_quantity(a: &Figure, b: &Figure) -> Option<u32> {
     Some(score)
 }
 
-/// Whether two figures may count the same thing: the same unit, no
-/// different years, and no different concepts (a figure with none is
-/// compatible with any). Looser than [`same_quantity`]: used before saying
-/// that a credited source does *not* state a figure, where a wrong "no" costs
-/// more than a wrong "yes".
+/// Whether two figures may count the same thing: the same unit and no
+/// different concepts (a figure with none is compatible with any). Looser
+/// than [`same_quantity`], and blind to years (a sentence's years are often
+/// another clause's): used before saying that a credited source does *not*
+/// state a figure, where a wrong "no" costs more than a wrong "yes".
 pub fn compatible(a: &Figure, b: &Figure) -> bool {
     // A vague magnitude ("thousands") does not state an exact figure.
     let vague_for_exact = a.vague.is_some() != b.vague.is_some();
     !vague_for_exact
         && a.unit == b.unit
-        && (a.years.is_empty() || b.years.is_empty() || a.years.iter().any(|y| b.years.contains(y)))
         && (a.concepts.is_empty()
             || b.concepts.is_empty()
             || a.concepts.iter().any(|c| b.concepts.contains(c)))
