@@ -362,21 +362,43 @@ struct Number {
     high: Option<f64>,
 }
 
-fn number_at(toks: &[Tok], i: usize) -> Option<Number> {
+/// A scale written as a suffix of a sum of money: `$700m`, `£1.5bn`.
+fn scale_suffix(s: &str) -> Option<f64> {
+    match s {
+        "k" => Some(1e3),
+        "m" | "mn" => Some(1e6),
+        "b" | "bn" => Some(1e9),
+        "tn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// The number at token `i`; `money` allows a scale suffix (`700m`), which
+/// after a currency sign cannot be metres or a model name.
+fn number_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
     let t = toks.get(i)?;
     if !t.word {
         return None;
     }
     // Digits, possibly a range (10-15), possibly with a scale word.
     if t.low.as_bytes()[0].is_ascii_digit() {
+        let mut suffix_scale = None;
         let (value, high, decimals, grouped) = match digits(&t.low) {
             Some((v, d, g)) => (v, None, d, g),
-            None => {
-                let (a, b) = t.low.split_once('-')?;
-                let (va, da, _) = digits(a)?;
-                let (vb, _, _) = digits(b)?;
-                (va, Some(vb), da, false)
-            }
+            None => match t.low.split_once('-') {
+                Some((a, b)) => {
+                    let (va, da, _) = digits(a)?;
+                    let (vb, _, _) = digits(b)?;
+                    (va, Some(vb), da, false)
+                }
+                None if money => {
+                    let cut = t.low.find(|c: char| c.is_ascii_alphabetic())?;
+                    suffix_scale = Some(scale_suffix(&t.low[cut..])?);
+                    let (v, d, g) = digits(&t.low[..cut])?;
+                    (v, None, d, g)
+                }
+                None => return None,
+            },
         };
         let mut end = i + 1;
         let mut value = value;
@@ -385,7 +407,11 @@ fn number_at(toks: &[Tok], i: usize) -> Option<Number> {
         } else {
             place_of_last_digit(value)
         };
-        let mut scaled = false;
+        if let Some(s) = suffix_scale {
+            value *= s;
+            precision *= s;
+        }
+        let mut scaled = suffix_scale.is_some();
         if let Some(s) = toks.get(end).filter(|t| t.word).and_then(|t| scale(&t.low)) {
             value *= s;
             precision *= s;
@@ -695,7 +721,7 @@ fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Ste
     // A currency sign before the number.
     for c in &rules.currencies {
         if let Some(n) = first_match(toks, i, &c.before) {
-            if let Some(num) = number_at(toks, i + n) {
+            if let Some(num) = number_at(toks, i + n, true) {
                 return finish(
                     toks,
                     Candidate {
@@ -773,7 +799,7 @@ fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Ste
             min_count,
         );
     }
-    let Some(num) = number_at(toks, i) else {
+    let Some(num) = number_at(toks, i, false) else {
         return Step::Skip(1);
     };
     let mut c = Candidate {
@@ -1006,10 +1032,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            described("Over ten million acres of land, $3 million and one billion dollars."),
+            described("Over ten million acres of land, $3 million, $700m and one billion dollars."),
             vec![
                 "Over ten million acres=10000000 area:acre [land]",
                 "$3 million=3000000 money:USD",
+                "$700m=700000000 money:USD",
                 "one billion dollars=1000000000 money:USD"
             ]
         );
