@@ -100,10 +100,12 @@ fn quantemp(path: &Path, settings: &Settings, verbose: bool) {
     // Claims repeat in the file: each distinct claim once.
     let mut seen = BTreeSet::new();
     let mut rows: Vec<(String, String)> = Vec::new();
+    let mut read = 0;
     for line in text.lines().skip(1) {
         let Some((claim, label)) = line.rsplit_once('@') else {
             continue;
         };
+        read += 1;
         if seen.insert(claim.to_string()) {
             rows.push((claim.to_string(), label.trim().to_string()));
         }
