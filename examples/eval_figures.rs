@@ -111,9 +111,8 @@ fn quantemp(path: &Path, settings: &Settings, verbose: bool) {
         }
     }
     println!(
-        "== QuanTemp numeric claims ({} distinct of {})",
-        rows.len(),
-        text.lines().count() - 1
+        "== QuanTemp numeric claims ({} distinct of {read})",
+        rows.len()
     );
     for min_count in [settings.figures.min_count, 1.0] {
         let (mut quantity, mut found, mut temporal, mut temporal_found) = (0, 0, 0, 0);
