@@ -53,7 +53,40 @@ struct ConfigFile {
     #[serde(default)]
     quote: QuoteFile,
     #[serde(default)]
+    figures: FiguresFile,
+    #[serde(default)]
+    provenance: ProvenanceFile,
+    #[serde(default)]
     rules: BTreeMap<Spanned<String>, Level>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FiguresFile {
+    min_count: Option<Spanned<f64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProvenanceFile {
+    min_words: Option<Spanned<usize>>,
+    boilerplate_sources: Option<Spanned<usize>>,
+}
+
+/// Settings of the figure checks.
+#[derive(Clone, Debug, Serialize)]
+pub struct FigureSettings {
+    /// Counts below this are everyday numbers, not figures.
+    pub min_count: f64,
+}
+
+/// Settings of the copied-text check.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProvenanceSettings {
+    /// The fewest consecutive words that make copied text.
+    pub min_words: usize,
+    /// A run in this many sources or more is boilerplate.
+    pub boilerplate_sources: usize,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -98,6 +131,8 @@ pub struct Settings {
     pub rules_dir: PathBuf,
     pub fail_on: Severity,
     pub quote: QuoteSettings,
+    pub figures: FigureSettings,
+    pub provenance: ProvenanceSettings,
     /// Every rule's level.
     pub rules: BTreeMap<String, Level>,
 }
@@ -118,6 +153,11 @@ impl Settings {
                 max_elision_words: 0,
                 max_insertion_words: 0,
                 blockquotes: false,
+            },
+            figures: FigureSettings { min_count: 0.0 },
+            provenance: ProvenanceSettings {
+                min_words: 0,
+                boilerplate_sources: 0,
             },
             rules: BTreeMap::new(),
         };
@@ -212,6 +252,42 @@ impl Settings {
         if let Some(v) = q.blockquotes {
             self.quote.blockquotes = v;
         }
+        if let Some(m) = file.figures.min_count {
+            let v = *m.get_ref();
+            if !(v >= 0.0 && v.is_finite()) {
+                return Err(at(
+                    m.span(),
+                    "config::invalid",
+                    format!("figures.min_count must be a number from 0 up, not {v}"),
+                    "here",
+                ));
+            }
+            self.figures.min_count = v;
+        }
+        let p = file.provenance;
+        if let Some(m) = p.min_words {
+            if *m.get_ref() < 3 {
+                return Err(at(
+                    m.span(),
+                    "config::invalid",
+                    "provenance.min_words must be at least 3: shorter runs are shared by chance"
+                        .into(),
+                    "here",
+                ));
+            }
+            self.provenance.min_words = m.into_inner();
+        }
+        if let Some(m) = p.boilerplate_sources {
+            if *m.get_ref() < 2 {
+                return Err(at(
+                    m.span(),
+                    "config::invalid",
+                    "provenance.boilerplate_sources must be at least 2".into(),
+                    "here",
+                ));
+            }
+            self.provenance.boilerplate_sources = m.into_inner();
+        }
         for (code, level) in file.rules {
             if rules::lookup(code.get_ref()).is_none() {
                 let hint = match rules::closest(code.get_ref()) {
@@ -285,6 +361,40 @@ mod tests {
                 && q.max_insertion_words.is_some()
                 && q.blockquotes.is_some()
         );
+        assert!(f.figures.min_count.is_some());
+        assert!(f.provenance.min_words.is_some() && f.provenance.boilerplate_sources.is_some());
+    }
+
+    #[test]
+    fn figure_and_provenance_settings() {
+        let mut s = Settings::defaults(Path::new("/base"));
+        assert_eq!(s.figures.min_count, 10.0);
+        assert_eq!(s.provenance.min_words, 8);
+        assert_eq!(s.provenance.boilerplate_sources, 3);
+        s.apply(
+            "[figures]\nmin_count = 2\n[provenance]\nmin_words = 12\n",
+            Path::new("p.toml"),
+            Path::new("/base"),
+        )
+        .unwrap();
+        assert_eq!(s.figures.min_count, 2.0);
+        assert_eq!(s.provenance.min_words, 12);
+        let err = s
+            .apply(
+                "[provenance]\nmin_words = 2\n",
+                Path::new("p.toml"),
+                Path::new("/"),
+            )
+            .unwrap_err();
+        assert_eq!(err.position().unwrap(), "p.toml:2:13");
+        let err = s
+            .apply(
+                "[figures]\nmin_cout = 2\n",
+                Path::new("p.toml"),
+                Path::new("/"),
+            )
+            .unwrap_err();
+        assert!(err.message.contains("min_cout"), "{}", err.message);
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! would check, with its span. A writer or rule author runs it to understand
 //! a finding.
 
+use crate::attribution::{CreditKind, Credits};
 use crate::checks::quote::is_checked;
 use crate::config::Settings;
+use crate::corpus::Corpus;
 use crate::draft::{Draft, QuoteKind};
+use crate::figures::Qualifier;
 use crate::matching::Pattern;
 use crate::span::Location;
 use serde::Serialize;
@@ -23,6 +26,62 @@ pub struct Item {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum ItemKind {
     Quotation(QuotationItem),
+    Citation(CitationItem),
+    Figure(FigureItem),
+}
+
+/// A credit: a citation key, footnote, link or prose attribution.
+#[derive(Clone, Debug, Serialize)]
+pub struct CitationItem {
+    /// `citation` (a Pandoc key), `footnote`, `link` or `attribution`.
+    pub form: CreditKind,
+    /// The key, footnote label, URL, or the name credited.
+    pub key: String,
+    /// The source it resolves to (the first, if several), or null.
+    pub source: Option<String>,
+    /// Every source it resolves to.
+    pub sources: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<String>,
+    /// A footnote's definition.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
+    /// For an unresolved one, the source it most likely meant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// What it covers (`provlint explain credits`).
+    pub scope: Vec<Location>,
+}
+
+/// A figure, as the figure checks see it.
+#[derive(Clone, Debug, Serialize)]
+pub struct FigureItem {
+    /// Its value (a vague magnitude's low end).
+    pub value: f64,
+    /// A range's upper end.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high: Option<f64>,
+    /// `count`, `percent`, `money:USD`, `area:acre`, …
+    pub unit: String,
+    pub qualifier: Option<Qualifier>,
+    /// A vague magnitude ("tens of thousands").
+    pub vague: bool,
+    /// What it counts, as written.
+    pub counts: Option<String>,
+    /// What the figure checks match it by: concepts of the words around it
+    /// and the years of its sentence.
+    pub concepts: Vec<String>,
+    pub years: Vec<u32>,
+    /// The credit that covers it, or null.
+    pub credit: Option<CreditRef>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CreditRef {
+    pub form: CreditKind,
+    /// The credit as written.
+    pub text: String,
+    pub source: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -80,6 +139,74 @@ pub fn extract(draft: &Draft, settings: &Settings) -> Vec<Item> {
         .collect()
 }
 
+/// The citations and figures of `draft`, in document order: what the
+/// citation, figure and copied-text checks see. (Quotations come from
+/// [`extract`].)
+pub fn extract_credits_and_figures(
+    draft: &Draft,
+    settings: &Settings,
+    corpus: &Corpus,
+) -> Vec<Item> {
+    let credits = Credits::find(draft, corpus);
+    let id = |s: &crate::corpus::SourceIdx| corpus.source(*s).id().to_string();
+    let mut items: Vec<(usize, Item)> = Vec::new();
+    for c in &credits.items {
+        items.push((
+            c.span.start,
+            Item {
+                path: draft.path.clone(),
+                span: draft.location(c.span),
+                text: draft.text[c.span.range()].to_string(),
+                kind: ItemKind::Citation(CitationItem {
+                    form: c.kind,
+                    key: c.key.clone(),
+                    source: c.sources.first().map(id),
+                    sources: c.sources.iter().map(id).collect(),
+                    locator: c.locator.clone(),
+                    definition: c.detail.clone(),
+                    suggestion: c.suggestion.as_ref().map(id),
+                    scope: c
+                        .scope
+                        .iter()
+                        .map(|s| draft.location(draft.doc.prose.to_original(*s)))
+                        .collect(),
+                }),
+            },
+        ));
+    }
+    let prose = draft.doc.prose.text();
+    for f in crate::checks::figure::draft_figures(draft, &credits, settings) {
+        let cover = credits.covering(f.span.start);
+        let credit = cover.main(f.span.start).map(|c| CreditRef {
+            form: c.kind,
+            text: draft.text[c.span.range()].to_string(),
+            source: c.sources.first().map(id),
+        });
+        let span = draft.doc.prose.to_original(f.span);
+        items.push((
+            span.start,
+            Item {
+                path: draft.path.clone(),
+                span: draft.location(span),
+                text: f.describe(prose),
+                kind: ItemKind::Figure(FigureItem {
+                    value: f.value,
+                    high: f.high,
+                    unit: f.unit.key(),
+                    qualifier: f.qualifier,
+                    vague: f.vague.is_some(),
+                    counts: f.counts.clone(),
+                    concepts: f.concepts.clone(),
+                    years: f.years.clone(),
+                    credit,
+                }),
+            },
+        ));
+    }
+    items.sort_by_key(|(at, _)| *at);
+    items.into_iter().map(|(_, i)| i).collect()
+}
+
 /// `provlint extract --format json`.
 #[derive(Serialize)]
 pub struct ExtractDocument<'a> {
@@ -91,7 +218,52 @@ pub struct ExtractDocument<'a> {
 pub fn render_human(items: &[Item]) -> String {
     let mut out = String::new();
     for item in items {
-        let ItemKind::Quotation(q) = &item.kind;
+        let q = match &item.kind {
+            ItemKind::Quotation(q) => q,
+            ItemKind::Citation(c) => {
+                let to = match &c.source {
+                    Some(_) => c.sources.join(", "),
+                    None if c.form == CreditKind::Attribution => {
+                        "someone outside the corpus".to_string()
+                    }
+                    None => match &c.suggestion {
+                        Some(s) => format!("no source (did you mean {s}?)"),
+                        None => "no source".to_string(),
+                    },
+                };
+                out.push_str(&format!(
+                    "{}:{}:{}: {} {} -> {to}\n",
+                    item.path,
+                    item.span.line,
+                    item.span.column,
+                    c.form.as_str(),
+                    item.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                ));
+                continue;
+            }
+            ItemKind::Figure(f) => {
+                let qualifier = f
+                    .qualifier
+                    .map_or(String::new(), |q| format!("{} ", q.as_str()));
+                let counts = f
+                    .counts
+                    .as_ref()
+                    .map_or(String::new(), |c| format!(" of {c}"));
+                let credit = match &f.credit {
+                    Some(c) => format!(
+                        "credited by {} ({})",
+                        c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        c.source.as_deref().unwrap_or("outside the corpus")
+                    ),
+                    None => "not credited".to_string(),
+                };
+                out.push_str(&format!(
+                    "{}:{}:{}: figure {}: {qualifier}{} {}{counts}, {credit}\n",
+                    item.path, item.span.line, item.span.column, item.text, f.value, f.unit
+                ));
+                continue;
+            }
+        };
         let marks = q
             .marks
             .as_ref()

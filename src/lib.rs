@@ -4,6 +4,7 @@
 //! The core is pure: text in, findings out. Files, the command line and
 //! output formats live at the edges.
 
+pub mod attribution;
 pub mod checks;
 pub mod config;
 pub mod corpus;
@@ -11,6 +12,7 @@ pub mod diagnostic;
 pub mod draft;
 pub mod error;
 pub mod extract;
+pub mod figures;
 pub mod files;
 pub mod matching;
 pub mod render;

@@ -39,7 +39,7 @@ enum Color {
 enum Command {
     /// Check drafts (files, directories, or - for standard input).
     Check(CheckArgs),
-    /// Show what provlint sees in drafts: every quotation, with its span.
+    /// Show what provlint sees in drafts: every quotation, citation and figure, with its span.
     Extract(ExtractArgs),
     /// Work with the corpus.
     #[command(subcommand)]
@@ -251,9 +251,21 @@ fn run_extract(cli: &Cli, args: &ExtractArgs) -> Result<ExitCode, Vec<Error>> {
         args.stdin_filename.as_deref(),
         &[settings.corpus.clone()],
     );
+    let corpus = load_corpus(&settings)?;
     let items: Vec<_> = drafts
         .iter()
-        .flat_map(|d| extract::extract(d, &settings))
+        .flat_map(|d| {
+            let mut items = extract::extract(d, &settings);
+            items.extend(extract::extract_credits_and_figures(d, &settings, &corpus));
+            // Document order; a quotation before what is inside it.
+            items.sort_by_key(|i| {
+                (
+                    i.span.start,
+                    !matches!(i.kind, extract::ItemKind::Quotation(_)),
+                )
+            });
+            items
+        })
         .collect();
     let out = match args.format {
         render::Format::Human => extract::render_human(&items),
@@ -428,9 +440,9 @@ fn run_explain(code: Option<&str>) -> Result<ExitCode, Vec<Error>> {
     if let Some(rule) = rules::lookup(code) {
         let level = defaults.severity(rule.code).map_or("off", Severity::as_str);
         let mut out = format!("{}\nDefault severity: {level}\n", rule.doc.trim_end());
-        if rule.code.starts_with("quote::") {
+        for topic in rules::appendix(rule.code) {
             out.push('\n');
-            out.push_str(rules::VERBATIM.trim_end());
+            out.push_str(topic.trim_end());
             out.push('\n');
         }
         let _ = std::io::stdout().write_all(out.as_bytes());

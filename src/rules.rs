@@ -137,6 +137,13 @@ max_elision_words = 250    # the most source words one ellipsis may stand for
 max_insertion_words = 8    # the most source words one [bracketed insertion] may stand for
 blockquotes = true         # check Markdown blockquotes as quotations
 
+[figures]
+min_count = 10             # smaller counts are everyday numbers, not figures (see `provlint explain figures`)
+
+[provenance]
+min_words = 8              # a run of this many source words outside quotation marks is copied text
+boilerplate_sources = 3    # a run found in this many sources is a stock phrase, not copied
+
 [rules]                    # each rule's level: "error", "warning", "info" or "off"
 "quote::unverified" = "warning"
 ```
@@ -176,11 +183,327 @@ provlint comment that cannot be read (an unknown rule or directive, an
 "#,
 };
 
+pub static QUOTE_WRONG_SOURCE: Rule = Rule {
+    code: "quote::wrong-source",
+    summary: "A quotation is found verbatim, but not in the source it is credited to.",
+    doc: r#"# quote::wrong-source
+
+A quotation in the draft matches a source of the corpus verbatim, but the
+citation or attribution that covers it names a different source, one that
+does not contain these words.
+
+The report names the source (or sources) that have the quotation, shows the
+passage there, and the closest passage of the credited source when it has
+one. When a single citation key covers the quotation and a single source has
+it, its fix replaces the key (unsafe: it changes what you cite).
+
+Which credit covers a quotation follows the scope rules (`provlint explain
+credits`): a citation covers its sentence, a prose attribution its clause.
+A quotation credited to a source is looked up in that source first: when
+several sources have it, the credited one is shown; when the credited
+source has a near match, that passage is the one a `quote::mismatch` shows.
+
+## Example
+
+Draft: `Nixon wanted "to make the economy scream" [@flakin-2019].`
+
+Only saunois-2013 has these words: the finding names saunois-2013 and its
+line. Crediting correctly one of several sources that have the words (for
+example `"the working class in the face of" [@wsws-2023]`, which flakin-2019
+also has) is not reported.
+
+## What to do
+
+Credit the source that has the words. If the credited source quotes them
+from another, say so: "as quoted in …".
+"#,
+};
+
+pub static CITATION_UNKNOWN: Rule = Rule {
+    code: "citation::unknown",
+    summary: "A citation key, footnote or link names no source in the corpus.",
+    doc: r#"# citation::unknown
+
+A citation in the draft resolves to no source in the corpus:
+
+- a Pandoc citation key (`[@flakn-2019]`) that is no source's `id`;
+- a footnote (`[^3]`) that has no definition, or whose definition is written
+  as a reference (it has a URL, a year, a page, a title in quotation marks,
+  a citation key) but names no source of the corpus by key, URL, title,
+  author, publication or alias;
+- a link or URL that is no source's `url`, when it is to a site the corpus
+  has sources from, or when a quotation or figure rests on it.
+
+Not reported: explanatory footnotes ("This is contested."), links that
+credit nothing (a link on a name, background reading), prose attributions
+to people outside the corpus ("according to the junta": a credit, but not
+a citation of the corpus).
+
+The report suggests the closest source: the id closest in spelling, the
+source whose author the key names, or the source on the same site. For a
+mistyped key its fix is the suggested key (unsafe: it changes what is
+cited).
+
+## What to do
+
+Fix the key (`provlint corpus list` shows the ids), or add the work you
+cite to the corpus: copy its text into the corpus directory and add a
+`[[source]]` table (with `url`, and `aliases` for the names a draft may
+call it by) to `sources.toml`.
+
+See `provlint explain credits` for how citations, footnotes, links and
+attributions resolve.
+"#,
+};
+
+pub static FIGURE_UNATTRIBUTED: Rule = Rule {
+    code: "figure::unattributed",
+    summary: "A figure is credited to no source.",
+    doc: r#"# figure::unattributed
+
+A figure in the draft (a count, a percentage, an amount of money, an area, a
+number in words, a vague magnitude like "tens of thousands") that no
+citation, footnote, link or prose attribution covers. A reader cannot tell
+where it comes from.
+
+When the corpus states the same figure for the same thing, the report names
+the source and the passage to cite ("flakin-2019, line 12: massacred 3,000
+leftists"), and offers to add a citation key at the end of the sentence
+(unsafe, Markdown drafts only).
+
+What a figure is, and what is not, is in `provlint explain figures`. Figures
+inside quotations are the quotation check's business, not this rule's.
+
+## Example
+
+    Pinochet's dictatorship massacred 3,000 leftists.
+
+is reported; each of these is not:
+
+    Pinochet's dictatorship massacred 3,000 leftists [@flakin-2019].
+    As Flakin writes, the dictatorship massacred 3,000 leftists.
+    The dictatorship massacred 3,000 leftists.[^1]   (a footnote at the end
+                                                       of the paragraph covers it)
+
+An attribution two sentences earlier does not cover it (`provlint explain
+credits`).
+
+## What to do
+
+Cite the source of the figure where the figure is.
+"#,
+};
+
+pub static FIGURE_WRONG_SOURCE: Rule = Rule {
+    code: "figure::wrong-source",
+    summary: "A figure is credited to a source that does not state it.",
+    doc: r#"# figure::wrong-source
+
+A figure is covered by a citation or attribution, but none of the sources
+credited states that figure for that thing. The report shows what the
+credited source does say about the same thing, and which source, if any,
+states the draft's figure.
+
+"States it" means: the source has a figure in the same unit whose value
+agrees with the draft's (qualifiers and rounding allowed: `more than one
+thousand factories` agrees with `1,200 factories`, not with `some 5,000
+factories`), and nothing says it counts something else (another concept,
+another year). See `provlint explain figures`.
+
+## Example
+
+    Some 5,000 factories were occupied after the June attempt [@fi-1973].
+
+fi-1973 says "More than one thousand factories were occupied": reported,
+with that passage.
+
+## What to do
+
+Give the figure the credited source gives, or cite the source the figure
+comes from. When a single key covers it and a single source states the
+figure, the fix replaces the key (unsafe).
+"#,
+};
+
+pub static FIGURE_CONFLICT: Rule = Rule {
+    code: "figure::conflict",
+    summary: "The corpus gives a different figure for the same thing.",
+    doc: r#"# figure::conflict
+
+The draft's figure disagrees with every figure the corpus gives for the same
+quantity. Figures are matched by what they count and the event they belong
+to: the concepts of the words around them (`[[concept]]` in
+`rules/figures.toml`: "killed", "vote", "demonstrated"…), the noun they
+count, and the years their sentences name (a figure for the 1973 elections
+is not one for the 1970 election). Values are compared with their
+qualifiers and rounding: `about 37%` is not contradicted by `36.6%`, while
+`38%` disagrees with both `36.3%` and `about 37%`.
+
+Not reported: a figure that agrees with at least one source (the sources
+themselves may differ); a figure its credited source states (you follow
+your source); a figure already reported as `figure::wrong-source`; vague
+magnitudes ("thousands"), which are too loose to contradict.
+
+## Example
+
+    Allende won 38% of the vote in 1970.
+
+saunois-2013 gives 36.3%, bensaid-2023 about 37%: reported, with both.
+
+## What to do
+
+Check the figure. If the sources disagree, say which you follow and why.
+"#,
+};
+
+pub static PROVENANCE_UNQUOTED: Rule = Rule {
+    code: "provenance::unquoted",
+    summary: "Source text is reproduced outside quotation marks.",
+    doc: r#"# provenance::unquoted
+
+A run of at least `provenance.min_words` (default 8) consecutive words of a
+source is written in the draft outside quotation marks. Words are compared
+as quotations are (case, quotation marks, dashes and line breaks do not
+matter; punctuation between words is not compared).
+
+- If a citation or attribution covering the run credits the source it comes
+  from, the words are "copied without quotation marks": the fix puts them in
+  quotation marks. It is a safe fix: it changes none of your words, and the
+  credit is already there.
+- If nothing credits that source, they are "uncredited": the fix quotes them
+  and adds a citation key (unsafe: you may rather rewrite them).
+
+Not counted: text inside quotation marks or blockquotes, citation brackets,
+footnote definitions, a source's title, and boilerplate or stock phrases: a
+run found in `provenance.boilerplate_sources` (default 3) or more sources.
+Runs shorter than the minimum ("in the following months and years") are
+common phrases, shared by chance.
+
+## What to do
+
+Quote and credit the words, or say it in your own words.
+"#,
+};
+
+/// The scope rules of credits: which claims a citation or attribution
+/// covers. Shown with every rule that depends on them.
+pub const CREDITS: &str = r#"## Credits and what they cover
+
+A draft credits a source in four ways, each resolved against the corpus
+manifest (`sources.toml`: ids, authors, publication, title, url, aliases):
+
+- **Pandoc citations**: `[@flakin-2019]`, `[@fi-1973, p. 3]`,
+  `[see @saunois-2013; @wsws-2023]`; in-text `@flakin-2019` when the key is a
+  source's id. A key resolves by id.
+- **Footnotes**: `[^1]`, resolved by what its definition names: a citation
+  key, a link or URL, a title, an author (full name or surname), a
+  publication, an alias or an id.
+- **Links**: an inline link, autolink or bare URL to a source's `url`
+  (compared without scheme, `www.`, fragment or trailing slash).
+- **Prose attributions**: a cue next to a name: "according to the Fourth
+  International", "as Flakin wrote", "Left Voice reported", "…,” wrote
+  Saunois", "in Flakin's account", "(Flakin 2019)", and "he/she/they wrote"
+  for the last person named in the paragraph. The cues are in
+  `rules/attribution.toml`. A cue next to a name the manifest does not know
+  ("the US Ambassador cabled") credits someone outside the corpus: what it
+  covers is attributed, but cannot be checked.
+
+What a credit covers (its scope):
+
+1. A citation, footnote reference or link covers the sentence it is in.
+2. One standing alone after a sentence's end ("… leftists. [@flakin-2019]")
+   covers that sentence.
+3. A footnote reference at the end of a paragraph covers the whole
+   paragraph.
+4. A prose attribution covers the clause it introduces: its sentence, up to
+   a semicolon on either side. When its sentence ends with a colon, it also
+   covers the blockquote that follows.
+5. A credit in the last paragraph of a blockquote ("— Víctor Jara, as quoted
+   by the World Socialist Web Site") covers the whole blockquote.
+6. Nothing else: a credit does not reach into the next sentence, so an
+   attribution two sentences before a figure does not cover it.
+
+A claim covered by several credits is checked against all the sources they
+name: it is right if any of them has it.
+"#;
+
+/// What a figure is, and how figures compare.
+pub const FIGURES: &str = r#"## Figures
+
+A figure is a number that says how many or how much: a count with what it
+counts (`3,000 leftists`, `700,000 demonstrators`, `100 sailors`), a
+percentage (`36.3%`, `over 40%`, `about 37 per cent`), money (`$3 million`,
+`one billion dollars`), an area (`ten million acres`), a number in words
+(`one million`, `two-thirds`), or a vague magnitude (`tens of thousands`,
+`thousands`), with its qualifier (`about`, `some`, `over`, `more than`, `up
+to`, `nearly`, `at least`, `fewer than`).
+
+Not figures (the lists are in `rules/figures.toml`):
+
+- years: a whole number from 1000 to 2100 written without a separator
+  (`1973`, "the 1971 mayoral elections"), unless a unit goes with it;
+- dates: a number next to a month (`11 September`, `September 11, 1973`,
+  `24 and 25 August`), or with slashes (`9/11/1973`);
+- ordinals (`50th`), decades (`1930s`), times of day (`3 p.m.`, `10:30`);
+- durations and ages: a number before a unit of time (`three years`, `46
+  years ago`, `two long decades`, `thousands of years`);
+- labels: a number after `page`, `p.`, `Volume`, `Number`, `Box`, `Article`…;
+- small everyday counts: below `figures.min_count` (default 10) (`two days`,
+  `the three branches`, `six of us`); percentages, money and areas count
+  whatever their size.
+
+Comparing figures: each stands for an interval of values. An unqualified
+figure may be rounded by half its last significant digit (at most 10%;
+whole percentages are exact to the point: `38%` is 37.5–38.5); `about`
+allows 15% (a point either side for percentages: `about 37%` is 36–38);
+`over`/`more than` is above it (up to half as much again); `nearly` a little
+below; `up to` it or below (down to half). Two figures agree when either's
+value lies in the other's interval.
+"#;
+
 /// Every rule, in a stable order.
-pub static RULES: &[&Rule] = &[&QUOTE_MISMATCH, &QUOTE_UNVERIFIED, &SUPPRESSION_UNUSED];
+pub static RULES: &[&Rule] = &[
+    &QUOTE_MISMATCH,
+    &QUOTE_UNVERIFIED,
+    &QUOTE_WRONG_SOURCE,
+    &CITATION_UNKNOWN,
+    &FIGURE_UNATTRIBUTED,
+    &FIGURE_WRONG_SOURCE,
+    &FIGURE_CONFLICT,
+    &PROVENANCE_UNQUOTED,
+    &SUPPRESSION_UNUSED,
+];
 
 /// Other topics `provlint explain` knows.
-pub static TOPICS: &[(&str, &str)] = &[("verbatim", VERBATIM), ("config", CONFIG)];
+pub static TOPICS: &[(&str, &str)] = &[
+    ("verbatim", VERBATIM),
+    ("credits", CREDITS),
+    ("figures", FIGURES),
+    ("config", CONFIG),
+];
+
+/// The topics printed after a rule's own documentation.
+pub fn appendix(code: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if code.starts_with("quote::") {
+        out.push(VERBATIM);
+    }
+    if matches!(
+        code,
+        "quote::wrong-source"
+            | "citation::unknown"
+            | "figure::unattributed"
+            | "figure::wrong-source"
+            | "figure::conflict"
+            | "provenance::unquoted"
+    ) {
+        out.push(CREDITS);
+    }
+    if code.starts_with("figure::") {
+        out.push(FIGURES);
+    }
+    out
+}
 
 pub fn lookup(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code == code)

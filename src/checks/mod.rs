@@ -1,6 +1,9 @@
 //! The checks: each takes what was extracted from a draft and the corpus, and
 //! returns findings. No check reads files or writes output.
 
+pub mod citation;
+pub mod figure;
+pub mod provenance;
 pub mod quote;
 
 use crate::config::Settings;
@@ -17,7 +20,19 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings) -> FileReport 
         diagnostics: Vec::new(),
         verified: Vec::new(),
     };
-    quote::check(draft, corpus, settings, &mut report);
+    let credits = crate::attribution::Credits::find(draft, corpus);
+    quote::check_credited(draft, corpus, settings, &credits, &mut report);
+    let figures = figure::draft_figures(draft, &credits, settings);
+    let claims: Vec<usize> = draft
+        .quotations()
+        .iter()
+        .filter(|q| quote::is_checked(q, settings))
+        .map(|q| q.prose.start)
+        .chain(figures.iter().map(|f| f.span.start))
+        .collect();
+    citation::check(corpus, settings, &credits, &claims, &mut report);
+    figure::check(draft, corpus, settings, &credits, &figures, &mut report);
+    provenance::check(draft, corpus, settings, &credits, &mut report);
     crate::suppress::apply(
         &mut report.diagnostics,
         &draft.doc.comments,

@@ -1,12 +1,16 @@
-//! `quote::mismatch` and `quote::unverified`: every quotation checked against
-//! the corpus, verbatim.
+//! `quote::mismatch`, `quote::unverified` and `quote::wrong-source`: every
+//! quotation checked against the corpus, verbatim, and against the source
+//! credited for it.
 
 use super::related;
+use crate::attribution::{Cover, CreditKind, Credits};
 use crate::config::Settings;
-use crate::corpus::{Corpus, SourceText};
-use crate::diagnostic::{Applicability, Diagnostic, DiffChunk, DiffOp, FileReport, Fix, Verified};
+use crate::corpus::{Corpus, SourceIdx, SourceText};
+use crate::diagnostic::{
+    Applicability, Diagnostic, DiffChunk, DiffOp, FileReport, Fix, Related, Verified,
+};
 use crate::draft::{Draft, Quotation, QuoteKind};
-use crate::matching::{self, Op, PWord, Passage, Pattern, WordMatch};
+use crate::matching::{self, Elem, Op, PWord, Passage, Pattern, WordMatch};
 use crate::rules;
 use crate::span::Span;
 use crate::text::normalize::{self, is_double_quote};
@@ -34,22 +38,59 @@ pub fn verify(
     corpus: &Corpus,
     settings: &Settings,
 ) -> (Pattern, Outcome) {
+    verify_credited(draft, q, corpus, settings, &[])
+}
+
+/// How much less similar than the closest passage a passage of the credited
+/// source may be and still be the one shown.
+const CREDITED_SLACK: f64 = 0.1;
+
+/// Checks one quotation credited to `credited` (empty when nothing credits
+/// it): the credited sources' passages come first when they are close.
+pub fn verify_credited(
+    draft: &Draft,
+    q: &Quotation,
+    corpus: &Corpus,
+    settings: &Settings,
+    credited: &[SourceIdx],
+) -> (Pattern, Outcome) {
     let pattern = Pattern::parse(draft.doc.prose.text(), q.prose);
     if pattern.word_count() < settings.quote.min_words {
         return (pattern, Outcome::Skipped);
     }
     let passages = matching::find(corpus, &pattern, &settings.quote.match_options());
+    let threshold = settings.quote.mismatch_threshold;
+    let credited_close = |best: f64, min: f64| {
+        passages
+            .iter()
+            .find(|p| {
+                credited.contains(&p.source)
+                    && p.similarity >= min
+                    && p.similarity + CREDITED_SLACK >= best
+            })
+            .cloned()
+    };
     let outcome = match passages.first() {
         Some(p) if p.verbatim => {
-            Outcome::Verified(passages.into_iter().filter(|p| p.verbatim).collect())
+            let mut verbatim: Vec<Passage> = passages.into_iter().filter(|p| p.verbatim).collect();
+            // Stable: otherwise in the order `find` gives.
+            verbatim.sort_by_key(|p| !credited.contains(&p.source));
+            Outcome::Verified(verbatim)
         }
-        Some(p) if p.similarity >= settings.quote.mismatch_threshold => {
-            Outcome::Mismatch(p.clone())
+        Some(p) if p.similarity >= threshold => {
+            Outcome::Mismatch(credited_close(p.similarity, threshold).unwrap_or_else(|| p.clone()))
         }
-        other => Outcome::Unverified(other.cloned()),
+        Some(p) => Outcome::Unverified(Some(
+            credited_close(p.similarity, NEAREST_SHOWN).unwrap_or_else(|| p.clone()),
+        )),
+        None => Outcome::Unverified(None),
     };
     (pattern, outcome)
 }
+
+/// How similar the nearest passage of an unverified quotation must be to
+/// be shown.
+const NEAREST_SHOWN: f64 = 0.4;
 
 /// Whether a quotation is one the check looks at.
 pub fn is_checked(q: &Quotation, settings: &Settings) -> bool {
@@ -57,33 +98,60 @@ pub fn is_checked(q: &Quotation, settings: &Settings) -> bool {
 }
 
 pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings, report: &mut FileReport) {
+    let credits = Credits::find(draft, corpus);
+    check_credited(draft, corpus, settings, &credits, report);
+}
+
+/// Checks every quotation, each against the sources its credits name
+/// first (see `provlint explain credits`).
+pub fn check_credited(
+    draft: &Draft,
+    corpus: &Corpus,
+    settings: &Settings,
+    credits: &Credits,
+    report: &mut FileReport,
+) {
     let mismatch = settings.severity(rules::QUOTE_MISMATCH.code);
     let unverified = settings.severity(rules::QUOTE_UNVERIFIED.code);
+    let wrong_source = settings.severity(rules::QUOTE_WRONG_SOURCE.code);
     for q in draft
         .quotations()
         .iter()
         .filter(|q| is_checked(q, settings))
     {
-        let (pattern, outcome) = verify(draft, q, corpus, settings);
+        let cover = credits.covering(q.prose.start);
+        let (pattern, outcome) = verify_credited(draft, q, corpus, settings, &cover.sources);
         let span = q.span(&draft.doc);
         match outcome {
             Outcome::Skipped => {}
-            Outcome::Verified(passages) => report.verified.push(Verified {
-                span,
-                text: q.text(&draft.doc).to_string(),
-                sources: passages
-                    .iter()
-                    .map(|p| {
-                        let text = corpus.text(p.source);
-                        related(
-                            corpus,
-                            p.source,
-                            passage_span(&text, p),
-                            "found verbatim".to_string(),
-                        )
-                    })
-                    .collect(),
-            }),
+            Outcome::Verified(passages) => {
+                if let Some(severity) = wrong_source {
+                    if !cover.sources.is_empty()
+                        && !passages.iter().any(|p| cover.sources.contains(&p.source))
+                        && !in_credited_sources(corpus, &pattern, &cover.sources)
+                    {
+                        report.diagnostics.push(wrong_source_diagnostic(
+                            draft, q, &pattern, &passages, &cover, corpus, settings, severity,
+                        ));
+                    }
+                }
+                report.verified.push(Verified {
+                    span,
+                    text: q.text(&draft.doc).to_string(),
+                    sources: passages
+                        .iter()
+                        .map(|p| {
+                            let text = corpus.text(p.source);
+                            related(
+                                corpus,
+                                p.source,
+                                passage_span(&text, p),
+                                "found verbatim".to_string(),
+                            )
+                        })
+                        .collect(),
+                })
+            }
             Outcome::Mismatch(p) => {
                 if let Some(severity) = mismatch {
                     report.diagnostics.push(mismatch_diagnostic(
@@ -104,6 +172,137 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings, report: &mut F
                 }
             }
         }
+    }
+}
+
+/// Whether every stretch of the quotation between editorial marks occurs in
+/// one of `credited`: a second look, through the index, for a quotation
+/// found verbatim in so many sources that the credited one was not among the
+/// passages aligned.
+fn in_credited_sources(corpus: &Corpus, pattern: &Pattern, credited: &[SourceIdx]) -> bool {
+    let mut runs: Vec<Vec<Option<u32>>> = vec![Vec::new()];
+    for e in &pattern.elems {
+        match e {
+            Elem::Word(w) => runs
+                .last_mut()
+                .expect("never empty")
+                .push(corpus.index.vocab().id(&w.key)),
+            Elem::Gap(_) => runs.push(Vec::new()),
+        }
+    }
+    let runs: Vec<Vec<u32>> = runs
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .map(|r| r.into_iter().collect::<Option<Vec<u32>>>())
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default();
+    !runs.is_empty()
+        && credited.iter().any(|s| {
+            runs.iter().all(|ids| {
+                corpus
+                    .index
+                    .occurrences(ids, 100_000)
+                    .iter()
+                    .any(|pos| pos.source == *s)
+            })
+        })
+}
+
+/// `quote::wrong-source`: found verbatim, but not in the source credited.
+#[allow(clippy::too_many_arguments)]
+fn wrong_source_diagnostic(
+    draft: &Draft,
+    q: &Quotation,
+    pattern: &Pattern,
+    passages: &[Passage],
+    cover: &Cover,
+    corpus: &Corpus,
+    settings: &Settings,
+    severity: crate::diagnostic::Severity,
+) -> Diagnostic {
+    let ids = |sources: &mut dyn Iterator<Item = SourceIdx>| {
+        let mut v: Vec<&str> = sources.map(|s| corpus.source(s).id()).collect();
+        v.dedup();
+        v
+    };
+    let credited = ids(&mut cover.sources.iter().copied());
+    let mut having: Vec<SourceIdx> = passages.iter().map(|p| p.source).collect();
+    having.sort();
+    having.dedup();
+    let found_in = ids(&mut having.iter().copied());
+    let mut related_items: Vec<Related> = passages
+        .iter()
+        .take(3)
+        .map(|p| {
+            let text = corpus.text(p.source);
+            related(
+                corpus,
+                p.source,
+                passage_span(&text, p),
+                format!("found verbatim in {}", corpus.source(p.source).id()),
+            )
+        })
+        .collect();
+    // What the credited source has that comes closest, if anything does.
+    let near = matching::find(corpus, pattern, &settings.quote.match_options());
+    if let Some(p) = near
+        .iter()
+        .find(|p| cover.sources.contains(&p.source) && p.similarity >= NEAREST_SHOWN)
+    {
+        let text = corpus.text(p.source);
+        related_items.push(related(
+            corpus,
+            p.source,
+            passage_span(&text, p),
+            format!(
+                "closest passage in {} ({:.0}% similar)",
+                corpus.source(p.source).id(),
+                p.similarity * 100.0
+            ),
+        ));
+    }
+    let credit = cover.main(q.prose.start);
+    // One key to swap for one source that has it: a fix, unsafe since it
+    // changes what is cited.
+    let fix = match (credit, having.as_slice()) {
+        (Some(c), [right]) if c.kind == CreditKind::Citation && cover.credits.len() == 1 => {
+            Some(Fix {
+                span: c.span,
+                replacement: format!("@{}", corpus.source(*right).id()),
+                applicability: Applicability::Unsafe,
+                message: format!("cite {}", corpus.source(*right).id()),
+            })
+        }
+        _ => None,
+    };
+    let credited_list = credited.join(" and ");
+    let credit_text = credit.map_or(String::new(), |c| {
+        format!(
+            " (by “{}”)",
+            draft.text[c.span.range()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    });
+    Diagnostic {
+        code: rules::QUOTE_WRONG_SOURCE.code,
+        severity,
+        message: format!(
+            "quotation credited to {credited_list} is not in {}; it is verbatim in {}",
+            if credited.len() == 1 { "it" } else { "them" },
+            found_in.join(" and ")
+        ),
+        span: q.span(&draft.doc),
+        label: format!("credited to {credited_list}{credit_text}"),
+        related: related_items,
+        help: Some(format!(
+            "credit {} for these words (`[@{}]`); if {credited_list} quotes them from there, say so (“as quoted in …”)",
+            found_in.join(" or "),
+            found_in[0]
+        )),
+        diff: None,
+        fix,
     }
 }
 
@@ -245,7 +444,7 @@ fn unverified_diagnostic(
     let threshold = settings.quote.mismatch_threshold;
     let mut related_items = Vec::new();
     let mut nearest_note = String::new();
-    if let Some(p) = nearest.filter(|p| p.similarity >= 0.4) {
+    if let Some(p) = nearest.filter(|p| p.similarity >= NEAREST_SHOWN) {
         let text = corpus.text(p.source);
         let r = related(
             corpus,

@@ -11,8 +11,10 @@ pub use source::{Source, SourceIdx, SourceText};
 use crate::error::{Error, Result};
 use crate::span::Span;
 use crate::text::Format;
+use std::any::Any;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// A loaded corpus.
 #[derive(Debug)]
@@ -22,6 +24,9 @@ pub struct Corpus {
     pub index: Index,
     /// Each source read into prose and tokens, on first use.
     texts: Vec<OnceLock<Arc<SourceText>>>,
+    /// Data the checks derive from the whole corpus once (see
+    /// [`Corpus::derived`]).
+    derived: Mutex<HashMap<&'static str, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl Corpus {
@@ -62,7 +67,34 @@ impl Corpus {
             sources,
             index,
             texts,
+            derived: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Data derived from the corpus by a check (the figures each source
+    /// states, the names its manifest gives), built on first use and kept
+    /// for the life of the corpus. `build` must be a pure function of the
+    /// corpus: every caller with the same `key` gets the first value built.
+    pub fn derived<T: Any + Send + Sync>(
+        &self,
+        key: &'static str,
+        build: impl FnOnce(&Corpus) -> T,
+    ) -> Arc<T> {
+        let lookup = |map: &HashMap<&'static str, Arc<dyn Any + Send + Sync>>| {
+            map.get(key).cloned().map(|v| {
+                v.downcast::<T>()
+                    .unwrap_or_else(|_| panic!("corpus data `{key}` built with another type"))
+            })
+        };
+        if let Some(v) = lookup(&self.derived.lock().unwrap_or_else(|e| e.into_inner())) {
+            return v;
+        }
+        // Built without holding the lock, so `build` may use other derived
+        // data; if two threads race, the first value stored wins.
+        let value: Arc<dyn Any + Send + Sync> = Arc::new(build(self));
+        let mut map = self.derived.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(key).or_insert(value);
+        lookup(&map).expect("just stored")
     }
 
     /// A corpus held in memory: `(id, text, format)` per source.

@@ -212,8 +212,16 @@ impl miette::Diagnostic for View<'_> {
             if !help.is_empty() {
                 help.push('\n');
             }
+            // A replacement that brings its own quotation marks (copied text
+            // put in quotes) is shown as is, not in a second pair; an empty
+            // one (a removal) is said by the message alone.
             if fix.replacement.is_empty() {
                 help.push_str(&format!("{kind}: {}", fix.message));
+            } else if fix
+                .replacement
+                .starts_with(crate::text::normalize::is_quote_mark)
+            {
+                help.push_str(&format!("{kind}: {}: {}", fix.message, fix.replacement));
             } else {
                 help.push_str(&format!("{kind}: {}: “{}”", fix.message, fix.replacement));
             }

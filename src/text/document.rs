@@ -76,6 +76,20 @@ pub struct FootnoteRef {
     pub prose_at: usize,
 }
 
+/// An inline link or autolink (`[text](url)`, `<url>`) in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    /// The destination, as written.
+    pub dest: String,
+    /// Span of the whole link in the original.
+    pub span: Span,
+    /// The link text in the prose (empty for an autolink, whose text is its
+    /// URL and not prose).
+    pub prose: Span,
+    /// The label of the footnote definition it is in, if any.
+    pub footnote: Option<String>,
+}
+
 /// Front matter at the top of a Markdown file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrontMatter {
@@ -98,6 +112,8 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub comments: Vec<Comment>,
     pub footnote_refs: Vec<FootnoteRef>,
+    /// Links, in document order (Markdown only: URLs are not prose).
+    pub links: Vec<Link>,
     pub front_matter: Option<FrontMatter>,
 }
 
@@ -173,6 +189,7 @@ fn read_plain(text: &str, skip_line: &dyn Fn(&str) -> bool) -> Document {
         blocks,
         comments,
         footnote_refs: Vec::new(),
+        links: Vec::new(),
         front_matter: None,
     }
 }
@@ -208,8 +225,9 @@ fn read_markdown(text: &str) -> Document {
     // Innermost container kinds, to name a block.
     let mut containers: Vec<BlockKind> = Vec::new();
     let mut footnotes: Vec<String> = Vec::new();
-    // For each open link, whether its text is only its URL.
-    let mut links: Vec<bool> = Vec::new();
+    // For each open link, whether its text is only its URL, and the link as
+    // recorded so far (its prose end is filled in when it closes).
+    let mut links: Vec<(bool, Option<usize>)> = Vec::new();
     let mut blockquote_depth = 0;
     // Depths of constructs whose text is not prose.
     let mut skip_depth = 0usize;
@@ -281,10 +299,24 @@ fn read_markdown(text: &str) -> Document {
                     }
                     Tag::BlockQuote(_) => blockquote_depth += 1,
                     Tag::CodeBlock(_) | Tag::Image { .. } => skip_depth += 1,
-                    Tag::Link { link_type, .. } => {
+                    Tag::Link {
+                        link_type,
+                        dest_url,
+                        ..
+                    } => {
                         // An autolink's text is its URL, which is not prose.
                         let url_only = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                        links.push(url_only);
+                        // Links inside code or images are not the writer's.
+                        let recorded = (skip_depth == 0).then(|| {
+                            doc.links.push(Link {
+                                dest: dest_url.to_string(),
+                                span,
+                                prose: Span::new(prose.len(), prose.len()),
+                                footnote: footnotes.last().cloned(),
+                            });
+                            doc.links.len() - 1
+                        });
+                        links.push((url_only, recorded));
                         skip_depth += usize::from(url_only);
                     }
                     Tag::MetadataBlock(kind) => {
@@ -337,8 +369,18 @@ fn read_markdown(text: &str) -> Document {
                     TagEnd::BlockQuote(_) => blockquote_depth -= 1,
                     TagEnd::CodeBlock | TagEnd::Image => skip_depth -= 1,
                     TagEnd::Link => {
-                        if links.pop() == Some(true) {
-                            skip_depth -= 1;
+                        if let Some((url_only, recorded)) = links.pop() {
+                            if url_only {
+                                skip_depth -= 1;
+                            }
+                            if let Some(i) = recorded {
+                                let link = &mut doc.links[i];
+                                let end = prose.len().max(link.prose.start);
+                                // The text as the reader sees it, without the
+                                // white space that ends a block.
+                                let text = &prose.text()[link.prose.start..end];
+                                link.prose.end = link.prose.start + text.trim_end().len();
+                            }
                         }
                     }
                     TagEnd::MetadataBlock(_) => {
@@ -528,6 +570,34 @@ mod tests {
                 .next()
                 .unwrap(),
             &"Text"
+        );
+    }
+
+    #[test]
+    fn links_keep_their_destinations_and_text() {
+        let text = "As [Left Voice *reported*](https://www.leftvoice.org/x/) and <https://a.org/b>.\n\n`[code](https://no.org)`\n";
+        let doc = md(text);
+        let links: Vec<_> = doc
+            .links
+            .iter()
+            .map(|l| {
+                (
+                    l.dest.as_str(),
+                    &text[l.span.range()],
+                    &doc.prose.text()[l.prose.range()],
+                )
+            })
+            .collect();
+        assert_eq!(
+            links,
+            vec![
+                (
+                    "https://www.leftvoice.org/x/",
+                    "[Left Voice *reported*](https://www.leftvoice.org/x/)",
+                    "Left Voice reported"
+                ),
+                ("https://a.org/b", "<https://a.org/b>", ""),
+            ]
         );
     }
 

@@ -1,0 +1,233 @@
+use super::*;
+use crate::corpus::Corpus;
+use crate::draft::Draft;
+use std::path::Path;
+
+fn corpus() -> &'static Corpus {
+    static CORPUS: OnceLock<Corpus> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        Corpus::load(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("corpus")
+                .as_path(),
+        )
+        .unwrap()
+    })
+}
+
+fn credits(md: &str) -> (Draft, Credits) {
+    let draft = Draft::new("d.md", md, crate::text::Format::Markdown);
+    let c = Credits::find(&draft, corpus());
+    (draft, c)
+}
+
+/// `(kind, key, source ids)` of every credit.
+fn summary(c: &Credits) -> Vec<(CreditKind, String, String)> {
+    c.items
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.key.clone(),
+                c.sources
+                    .iter()
+                    .map(|s| corpus().source(*s).id())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )
+        })
+        .collect()
+}
+
+/// The source ids covering the first occurrence of `needle`.
+fn covering(draft: &Draft, c: &Credits, needle: &str) -> (usize, Vec<String>) {
+    let at = draft
+        .doc
+        .prose
+        .text()
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in the prose"));
+    let cover = c.covering(at);
+    (
+        cover.credits.len(),
+        cover
+            .sources
+            .iter()
+            .map(|s| corpus().source(*s).id().to_string())
+            .collect(),
+    )
+}
+
+#[test]
+fn pandoc_citations_resolve_by_id() {
+    let (_, c) = credits(
+        "Text [@flakin-2019]. More [@fi-1973, p. 3]. Both [see @saunois-2013; @wsws-2023]. Typo [@flakn-2019]. Mail a@b.org.",
+    );
+    let s = summary(&c);
+    assert_eq!(
+        s,
+        vec![
+            (
+                CreditKind::Citation,
+                "flakin-2019".into(),
+                "flakin-2019".into()
+            ),
+            (CreditKind::Citation, "fi-1973".into(), "fi-1973".into()),
+            (
+                CreditKind::Citation,
+                "saunois-2013".into(),
+                "saunois-2013".into()
+            ),
+            (CreditKind::Citation, "wsws-2023".into(), "wsws-2023".into()),
+            (CreditKind::Citation, "flakn-2019".into(), "".into()),
+        ]
+    );
+    assert_eq!(c.items[1].locator.as_deref(), Some("p. 3"));
+    assert_eq!(
+        c.items[4].suggestion.map(|s| corpus().source(s).id()),
+        Some("flakin-2019")
+    );
+    assert_eq!(c.brackets.len(), 4);
+}
+
+#[test]
+fn a_citation_covers_its_sentence_only() {
+    let (d, c) = credits(
+        "Flakin wrote about the coup. It was brutal. Pinochet massacred 3,000 leftists.\n\nThe army killed many [@flakin-2019]. Later, 30,000 were tortured.\n",
+    );
+    // An attribution two sentences earlier does not cover it.
+    assert_eq!(covering(&d, &c, "3,000").0, 0);
+    assert_eq!(covering(&d, &c, "many").1, vec!["flakin-2019"]);
+    assert_eq!(covering(&d, &c, "30,000").0, 0);
+}
+
+#[test]
+fn a_citation_after_the_period_covers_the_sentence_before() {
+    let (d, c) = credits("First claim here. Pinochet massacred 3,000 leftists. [@flakin-2019]\n");
+    assert_eq!(covering(&d, &c, "3,000").1, vec!["flakin-2019"]);
+    assert_eq!(covering(&d, &c, "First").0, 0);
+}
+
+#[test]
+fn footnotes_resolve_by_their_definitions() {
+    let (d, c) = credits(
+        "One claim here.[^a] Pinochet massacred 3,000 leftists. Then 700,000 marched.[^b]\n\nNo footnote here, 100 sailors.[^c]\n\n[^a]: Nathaniel Flakin, Left Voice, 2019.\n[^b]: “Remembering September 11, 1973”, Anti*Capitalist Resistance.\n[^c]: Smith, *A History of Chile*, p. 12.\n",
+    );
+    let s = summary(&c);
+    assert!(
+        s.contains(&(CreditKind::Footnote, "a".into(), "flakin-2019".into())),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&(CreditKind::Footnote, "b".into(), "bensaid-2023".into())),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&(CreditKind::Footnote, "c".into(), "".into())),
+        "{s:?}"
+    );
+    let unknown = c.items.iter().find(|x| x.key == "c").unwrap();
+    assert!(unknown.reference_like);
+    // [^a] covers its sentence; [^b] ends the paragraph and covers all of it.
+    assert_eq!(
+        covering(&d, &c, "One claim").1,
+        vec!["bensaid-2023", "flakin-2019"]
+    );
+    assert_eq!(covering(&d, &c, "3,000").1, vec!["bensaid-2023"]);
+    assert_eq!(covering(&d, &c, "700,000").1, vec!["bensaid-2023"]);
+}
+
+#[test]
+fn explanatory_footnotes_are_not_references() {
+    let (_, c) = credits("A claim.[^1]\n\n[^1]: This is contested among historians.\n");
+    let f = &c.items[0];
+    assert_eq!(f.kind, CreditKind::Footnote);
+    assert!(!f.resolved());
+    assert!(!f.reference_like);
+}
+
+#[test]
+fn links_resolve_by_url() {
+    let (d, c) = credits(
+        "As [International Viewpoint](https://internationalviewpoint.org/spip.php?article9168) put it, 5,000 died. See <https://example.org/x> and https://anticapitalistresistance.org/wrong/.\n",
+    );
+    let s = summary(&c);
+    assert_eq!(s[0].0, CreditKind::Link);
+    assert_eq!(s[0].2, "fi-1973");
+    assert_eq!(covering(&d, &c, "5,000").1, vec!["fi-1973"]);
+    let other = c
+        .items
+        .iter()
+        .find(|x| x.key.contains("example.org"))
+        .unwrap();
+    assert!(!other.resolved() && !other.reference_like);
+    let wrong = c.items.iter().find(|x| x.key.contains("wrong")).unwrap();
+    assert!(!wrong.resolved() && wrong.reference_like);
+    assert_eq!(
+        wrong.suggestion.map(|s| corpus().source(s).id()),
+        Some("bensaid-2023")
+    );
+}
+
+#[test]
+fn prose_attributions_name_authors_and_publications() {
+    let (d, c) = credits(
+        "As Flakin wrote, 3,000 leftists were massacred. According to the Fourth International, thousands died. Left Voice reported that 100 sailors were arrested; others say 200. In Bensaïd's account, 700,000 marched. The US Ambassador cabled that 36.3% voted. \"It was over,\" wrote Saunois.\n",
+    );
+    let s = summary(&c);
+    let attributed: Vec<(String, String)> = s
+        .iter()
+        .filter(|x| x.0 == CreditKind::Attribution)
+        .map(|x| (x.1.clone(), x.2.clone()))
+        .collect();
+    assert_eq!(
+        attributed,
+        vec![
+            ("Flakin".into(), "flakin-2019".into()),
+            ("Fourth International".into(), "fi-1973".into()),
+            ("Left Voice".into(), "flakin-2019".into()),
+            ("others".into(), "".into()),
+            ("Bensaïd's".into(), "bensaid-2023".into()),
+            ("The US Ambassador".into(), "".into()),
+            ("Saunois".into(), "saunois-2013".into()),
+        ]
+    );
+    assert_eq!(covering(&d, &c, "3,000").1, vec!["flakin-2019"]);
+    assert_eq!(covering(&d, &c, "thousands").1, vec!["fi-1973"]);
+    assert_eq!(covering(&d, &c, "100 sailors").1, vec!["flakin-2019"]);
+    // After the semicolon, another clause: "others say" credits no source.
+    let (n, sources) = covering(&d, &c, "200");
+    assert_eq!((n, sources.len()), (1, 0));
+    assert_eq!(covering(&d, &c, "700,000").1, vec!["bensaid-2023"]);
+}
+
+#[test]
+fn a_coordinated_verb_credits_someone() {
+    let (d, c) = credits("He stood with the workers and said that 80 percent were Hispanic.\n");
+    let (n, sources) = covering(&d, &c, "80 percent");
+    assert_eq!((n, sources.len()), (1, 0));
+}
+
+#[test]
+fn pronouns_stand_for_the_last_author_named() {
+    let (d, c) = credits("Nathaniel Flakin is a historian. He writes that 3,000 leftists died.\n");
+    assert_eq!(covering(&d, &c, "3,000").1, vec!["flakin-2019"]);
+}
+
+#[test]
+fn look_alikes_are_not_attributions() {
+    let (_, c) = credits(
+        "The United States backed the coup. Latin American states were ruled by juntas. He lived in the Left Voice office. As I wrote, it was 37 per cent.\n",
+    );
+    let s = summary(&c);
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
+fn blockquotes_take_the_credit_before_or_inside_them() {
+    let (d, c) = credits(
+        "As the World Socialist Web Site wrote:\n\n> Thousands of political opponents were killed.\n\nAnd then:\n\n> Six of us were lost as if into starry space.\n>\n> — Víctor Jara, as quoted by the World Socialist Web Site\n",
+    );
+    assert_eq!(covering(&d, &c, "Thousands").1, vec!["wsws-2023"]);
+    assert_eq!(covering(&d, &c, "Six of us").1, vec!["wsws-2023"]);
+}
