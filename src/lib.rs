@@ -7,6 +7,7 @@
 pub mod checks;
 pub mod config;
 pub mod corpus;
+pub mod dates;
 pub mod diagnostic;
 pub mod draft;
 pub mod error;
