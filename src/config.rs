@@ -5,8 +5,10 @@
 //! `--config`) overrides any of them. Paths in a config file are relative to
 //! the file's directory.
 
+use crate::dates::Ymd;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
+use crate::events::Catalog;
 use crate::matching::{MatchOptions, Profile};
 use crate::rules;
 use crate::span::Span;
@@ -100,6 +102,13 @@ pub struct Settings {
     pub quote: QuoteSettings,
     /// Every rule's level.
     pub rules: BTreeMap<String, Level>,
+    /// The date drafts are read on, for `date::anniversary` (`check
+    /// --as-of`); a draft's own front matter `date` comes first, today last.
+    pub as_of: Option<Ymd>,
+    /// The event catalog: the built-in one, extended by
+    /// `rules_dir/events.toml` (see `provlint explain events`).
+    #[serde(skip)]
+    pub events: Arc<Catalog>,
 }
 
 impl Settings {
@@ -120,6 +129,8 @@ impl Settings {
                 blockquotes: false,
             },
             rules: BTreeMap::new(),
+            as_of: None,
+            events: Catalog::builtin(),
         };
         s.apply(DEFAULTS, Path::new("rules/defaults.toml"), base)
             .expect("the built-in defaults are valid");
@@ -136,7 +147,9 @@ impl Settings {
             None => discover(cwd),
         };
         let Some(path) = path else {
-            return Ok(Settings::defaults(cwd));
+            let mut s = Settings::defaults(cwd);
+            s.events = Catalog::load(&s.rules_dir)?;
+            return Ok(s);
         };
         let text = crate::error::read_text_file(&path, "config file")?;
         let base = path
@@ -146,6 +159,7 @@ impl Settings {
         let mut s = Settings::defaults(&base);
         s.apply(&text, &path, &base)?;
         s.config = Some(path);
+        s.events = Catalog::load(&s.rules_dir)?;
         Ok(s)
     }
 

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod draft;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod files;
 pub mod matching;

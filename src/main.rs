@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "provlint", version, about = "Checks the quotations of a draft against a corpus of sources.", long_about = None)]
+#[command(name = "provlint", version, about = "Checks the quotations and dates of a draft against a corpus of sources.", long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -39,7 +39,7 @@ enum Color {
 enum Command {
     /// Check drafts (files, directories, or - for standard input).
     Check(CheckArgs),
-    /// Show what provlint sees in drafts: every quotation, with its span.
+    /// Show what provlint sees in drafts: every quotation and date, with its span.
     Extract(ExtractArgs),
     /// Work with the corpus.
     #[command(subcommand)]
@@ -67,6 +67,14 @@ struct CheckArgs {
     /// Exit with code 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// The date the drafts were written on, for "N years ago" and anniversaries (a draft's front matter `date` comes first; default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    as_of: Option<provlint::dates::Ymd>,
+}
+
+fn parse_date(s: &str) -> Result<provlint::dates::Ymd, String> {
+    provlint::dates::Ymd::parse_iso(s)
+        .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD, such as 2023-09-11"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -94,6 +102,14 @@ enum CorpusCommand {
         #[arg(long, value_enum, default_value_t = render::Format::Human)]
         format: render::Format,
     },
+    /// List every event whose sources disagree on its date, with each side's spans.
+    Audit {
+        #[arg(long, value_enum, default_value_t = render::Format::Human)]
+        format: render::Format,
+        /// Also list every dated claim the corpus makes, by event.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -107,6 +123,9 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&cli, args, color),
         Command::Extract(args) => run_extract(&cli, args),
         Command::Corpus(CorpusCommand::List { format }) => run_corpus_list(&cli, *format),
+        Command::Corpus(CorpusCommand::Audit { format, all }) => {
+            run_corpus_audit(&cli, *format, *all)
+        }
         Command::Explain { code } => run_explain(code.as_deref()),
     };
     match result {
@@ -197,6 +216,9 @@ fn run_check(cli: &Cli, args: &CheckArgs, color: bool) -> Result<ExitCode, Vec<E
             FailOn::Warning => Severity::Warning,
             FailOn::Info => Severity::Info,
         };
+    }
+    if let Some(date) = args.as_of {
+        settings.as_of = Some(date);
     }
     let corpus = load_corpus(&settings)?;
     let (drafts, errors) = read_drafts(
@@ -360,6 +382,22 @@ fn run_corpus_list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Er
         }
     };
     let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_corpus_audit(cli: &Cli, format: render::Format, all: bool) -> Result<ExitCode, Vec<Error>> {
+    let settings = settings(cli)?;
+    let corpus = load_corpus(&settings)?;
+    let audit =
+        provlint::events::audit::audit(&corpus, &settings.events, all, render::json::VERSION);
+    let out = match format {
+        render::Format::Human => provlint::events::audit::render_human(&audit),
+        render::Format::Json => {
+            serde_json::to_string_pretty(&audit).expect("audit serializes") + "\n"
+        }
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    // A report, not a check: the corpus's disagreements are facts to show.
     Ok(ExitCode::SUCCESS)
 }
 

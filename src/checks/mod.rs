@@ -1,6 +1,7 @@
 //! The checks: each takes what was extracted from a draft and the corpus, and
 //! returns findings. No check reads files or writes output.
 
+pub mod date;
 pub mod quote;
 
 use crate::config::Settings;
@@ -18,6 +19,7 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings) -> FileReport 
         verified: Vec::new(),
     };
     quote::check(draft, corpus, settings, &mut report);
+    date::check(draft, corpus, settings, &mut report);
     report
         .diagnostics
         .sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));

@@ -558,7 +558,8 @@ pub fn find(text: &str, span: Span) -> Vec<DateExpr> {
                         Span::new(span.start + y.start(), span.start + y.end()),
                     ) && (caps.name("y2").is_none() || looks_like_year(text, at))
                 }
-                Check::BareMonth => bare_month_ok(text, &caps) && !text[at.range()].is_empty(),
+                // `caps` offsets are relative to `body`.
+                Check::BareMonth => bare_month_ok(body, &caps),
             };
             if !ok {
                 continue;
@@ -619,8 +620,9 @@ fn trim_end_period(text: &str, span: Span) -> Span {
 /// context where that is safe: a day or month without a year takes the
 /// year of its sentence when the sentence names exactly one year (`took
 /// place in dramatic fashion on 11 September` in a sentence that also says
-/// `20 June 1973`). With two years in the sentence, or none, it stays
-/// without one.
+/// `20 June 1973`), and the months run forward with the text. With two
+/// years in the sentence, or none, or a month that would fall in another
+/// year, it stays without one.
 pub fn in_sentences(text: &str, sentences: &[Span]) -> Vec<DateExpr> {
     let mut out = Vec::new();
     for s in sentences {
@@ -632,8 +634,26 @@ pub fn in_sentences(text: &str, sentences: &[Span]) -> Vec<DateExpr> {
         years.sort_unstable();
         years.dedup();
         if let [year] = years[..] {
+            let dated: Vec<(usize, Option<u8>)> = found
+                .iter()
+                .filter(|d| d.value.has_year())
+                .map(|d| (d.span.start, first_month(&d.value)))
+                .collect();
             for d in &mut found {
-                if !d.value.has_year() && d.value.granularity() != super::Granularity::Decade {
+                if d.value.has_year() || d.value.granularity() == super::Granularity::Decade {
+                    continue;
+                }
+                // The year carries to months that follow it in the calendar
+                // as they follow it in the sentence (`20 June 1973 ... on 11
+                // September`), not to a month that would be next year's
+                // (`October 1972 ... in June`).
+                let month = first_month(&d.value);
+                let in_order = dated.iter().all(|&(at, m)| match (m, month) {
+                    (Some(m), Some(month)) if at < d.span.start => month >= m,
+                    (Some(m), Some(month)) => month <= m,
+                    _ => true,
+                });
+                if in_order {
                     d.value = d.value.with_year(year);
                     d.year_from_context = true;
                 }
@@ -642,6 +662,16 @@ pub fn in_sentences(text: &str, sentences: &[Span]) -> Vec<DateExpr> {
         out.extend(found);
     }
     out
+}
+
+/// The (first) month a value names, if it names one.
+fn first_month(v: &DateValue) -> Option<u8> {
+    match v {
+        DateValue::Day { month, .. } | DateValue::Month { month, .. } => Some(*month),
+        DateValue::Part(_, base) => first_month(base),
+        DateValue::Range(a, _) => first_month(a),
+        _ => None,
+    }
 }
 
 fn collect_years(v: &DateValue, out: &mut Vec<i32>) {
@@ -867,6 +897,17 @@ mod tests {
                 ("XXXX-06-29".to_string(), false),
             ]
         );
+    }
+
+    #[test]
+    fn a_year_does_not_run_backwards_through_the_calendar() {
+        let text = "It was clear from the struggles of October 1972, the March elections and the miners in June.";
+        let sentences = vec![Span::new(0, text.len())];
+        let found: Vec<String> = in_sentences(text, &sentences)
+            .into_iter()
+            .map(|d| d.value.normalized())
+            .collect();
+        assert_eq!(found, vec!["1972-10", "XXXX-03", "XXXX-06"]);
     }
 
     #[test]

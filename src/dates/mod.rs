@@ -11,6 +11,54 @@
 pub mod expr;
 pub mod relative;
 
+/// `provlint explain dates`.
+pub const TOPIC: &str = r#"# Dates
+
+provlint reads these date expressions in prose, each with its granularity:
+
+| written                                   | value                 | granularity |
+|-------------------------------------------|-----------------------|-------------|
+| `11 September 1973`, `September 11, 1973` | `1973-09-11`          | day         |
+| `Tuesday, 11 September 1973`              | `1973-09-11`          | day (the weekday is checked) |
+| `11th September`, `Sept. 11`, `9/11`      | `XXXX-09-11`          | day, no year |
+| `9/11/1973` (month first unless the first number is above 12), `1973-09-11`, `16.09.2023` | `1973-09-11` | day |
+| `June 1973`, `in June`, `last August`     | `1973-06`, `XXXX-06`  | month       |
+| `1971`, `the 1973 coup`                   | `1971`                | year        |
+| `the 1930s`                               | `193X`                | decade      |
+| `early 1973`, `mid-1973`, `the end of 1972`, `the early 1930s` | `early 1973` | part |
+| `the autumn of 1972`, `Summer 1973`       | `1972-FA`             | season      |
+| `September-October 1970`, `July/August`, `24 and 25 August`, `1964-65` | `1970-09/1970-10` | range |
+
+A year used as an adjective (`the 1973 coup`) is a date. A four-digit number
+is not a year when it is a count, a price, a page or part of a phone number
+(`1500 workers`, `$1973`, `p. 1971`, `079 8202 1969`). Weekdays alone (`on
+Tuesday`) and relative dates (`last year`, `two days later`) have no value
+without the date of writing and are not read as dates; `N years ago`, `the
+Nth anniversary` and `N years later` are checked by `date::anniversary`.
+
+## Dates without a year
+
+A day or month without a year (`on 11 September`) takes the year of its
+sentence when the sentence names exactly one year and the months follow the
+calendar (`the attempted coup of 20 June 1973 ... took place on 11
+September` is 11 September 1973). Otherwise it stays without a year, and is
+compared by its month and day.
+
+## When two dates agree
+
+Two dates agree when they can both be right: they cover a common day.
+`June 1973` agrees with `29 June 1973` and with `20 June 1973`; only the two
+days disagree with each other. `1972` agrees with `October 1972`. A date
+without a year agrees with one that has it when the months (and days) match:
+`29 June` agrees with `29 June 1973`. Early, mid and late overlap (early is
+January to May, mid April to September, late August to December); a season
+compares as its whole year, since which months it covers depends on the
+hemisphere.
+
+A source *supports* a draft's date when it agrees and is at least as
+precise. See `provlint explain date::conflict` and `date::disputed`.
+"#;
+
 use serde::{Serialize, Serializer};
 use std::fmt;
 
