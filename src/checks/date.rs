@@ -13,7 +13,7 @@ use crate::dates::relative::RelativeKind;
 use crate::dates::{self, DateValue, Weekday, Ymd};
 use crate::diagnostic::{Applicability, Diagnostic, FileReport, Fix, Related, Severity};
 use crate::draft::Draft;
-use crate::events::{Analysis, Catalog, Claim, ClaimRef, CorpusDates, Readings};
+use crate::events::{Analysis, Binding, Catalog, Claim, ClaimRef, CorpusDates, Readings};
 use crate::rules;
 use crate::span::Span;
 use regex::Regex;
@@ -370,17 +370,36 @@ impl Context<'_> {
                 format!("{date} ({})", ids.join(", "))
             })
             .collect();
+        // One passage per source and date: the one that says it most
+        // plainly (its own year, the event named next to the date).
         let mut related = Vec::new();
         for (date, rs) in &groups {
             let n = distinct(rs).len();
-            related.extend(self.evidence(dates, rs, |r| {
-                format!(
-                    "{} dates it {date} ({} {})",
-                    self.source_id(r.source),
-                    sources(n),
-                    if n == 1 { "says so" } else { "say so" }
-                )
-            }));
+            for source in distinct(rs) {
+                let mine: Vec<ClaimRef> =
+                    rs.iter().copied().filter(|r| r.source == source).collect();
+                let best = *mine
+                    .iter()
+                    .min_by_key(|r| {
+                        let c = dates.claim(**r);
+                        (c.year_from_corpus, c.binding == Binding::Nearest, **r)
+                    })
+                    .expect("a source in the group has a claim in it");
+                let more = match mine.len() - 1 {
+                    0 => String::new(),
+                    1 => "; 1 more passage in this source".to_string(),
+                    k => format!("; {k} more passages in this source"),
+                };
+                related.extend(self.evidence(dates, &[best], |r| {
+                    format!(
+                        "{} dates it {date}{} ({} {}{more})",
+                        self.source_id(r.source),
+                        year_note(dates, r),
+                        sources(n),
+                        if n == 1 { "says so" } else { "say so" }
+                    )
+                }));
+            }
         }
         let n_sources = distinct(&{
             let mut all = refs.to_vec();
@@ -398,7 +417,16 @@ impl Context<'_> {
                 sources(n_sources)
             ),
             span: self.original(self.analysis.dates[claim.date].span),
-            label: format!("the sources say {}", groups[0].0),
+            label: format!("the sources say {}", {
+                // Every date given by as many sources as the first.
+                let top = distinct(&groups[0].1).len();
+                groups
+                    .iter()
+                    .take_while(|(_, rs)| distinct(rs).len() == top)
+                    .map(|(d, _)| d.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            }),
             related,
             help: Some(format!(
                 "the sources date {}: {}. Correct the date, or add a source for yours to the corpus",
@@ -520,9 +548,10 @@ impl Context<'_> {
             let n = r.sources.len();
             related.extend(self.evidence(dates, &r.claims, |c| {
                 format!(
-                    "{} says {} ({whose}, {})",
+                    "{} says {}{} ({whose}, {})",
                     self.source_id(c.source),
-                    r.value.describe(),
+                    dates.claim(c).value.describe(),
+                    year_note(dates, c),
                     sources(n)
                 )
             }));
@@ -672,9 +701,11 @@ impl Context<'_> {
             span: self.original(rel.span),
             label: format!("{fits}, not {}", rel.years),
             related,
-            help: Some(
-                "the draft's date is its front matter `date`, else --as-of, else today".to_string(),
-            ),
+            help: Some(if rel.kind == RelativeKind::YearsLater {
+                "count the years between the two dates again, or correct one of them".to_string()
+            } else {
+                "correct the count; the draft's date is its front matter `date`, else --as-of, else today".to_string()
+            }),
             diff: None,
             fix: None,
         })
@@ -715,6 +746,15 @@ impl Context<'_> {
                 && a.dates[d].value.has_year()
         })?;
         Some((a.dates[d].value.clone(), self.date_text(d)))
+    }
+}
+
+/// Says when a source's claim gives no year of its own.
+fn year_note(dates: &CorpusDates, r: ClaimRef) -> &'static str {
+    if dates.claim(r).year_from_corpus {
+        ", with no year in the text"
+    } else {
+        ""
     }
 }
 

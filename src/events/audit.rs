@@ -23,6 +23,8 @@ pub struct AuditClaim {
     /// The date claimed (normalised).
     pub value: String,
     pub description: String,
+    /// The text gives no year: it is the one the other claims agree on.
+    pub year_from_corpus: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -142,8 +144,10 @@ fn audit_claim(corpus: &Corpus, dates: &CorpusDates, r: ClaimRef) -> AuditClaim 
     let source = corpus.source(r.source);
     let at = |span: Span| Location::resolve(&source.text, source.lines(), span);
     let span = dates.claim_span(corpus, r);
-    let value = &dates.claim(r).value;
+    let claim = dates.claim(r);
+    let value = &claim.value;
     AuditClaim {
+        year_from_corpus: claim.year_from_corpus,
         source: source.id().to_string(),
         path: corpus.display_path(r.source),
         date_span: at(dates.date_span(corpus, r)),
@@ -162,8 +166,13 @@ fn claim_line(c: &AuditClaim, width: usize) -> String {
     } else {
         text
     };
+    let note = if c.year_from_corpus {
+        " (no year in the text)"
+    } else {
+        ""
+    };
     format!(
-        "    {:<width$}  {}:{}:{}  “{text}”\n",
+        "    {:<width$}  {}:{}:{}  “{text}”{note}\n",
         c.source, c.path, c.date_span.line, c.date_span.column
     )
 }

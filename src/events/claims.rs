@@ -59,6 +59,9 @@ pub struct Claim {
     /// Index of the mention of the event.
     pub mention: usize,
     pub binding: Binding,
+    /// The text gave no year; the year is the one every other claim about
+    /// the event in the corpus agrees on (see `events::corpus`).
+    pub year_from_corpus: bool,
 }
 
 /// What was found in one text.
@@ -233,15 +236,22 @@ impl Sentence<'_> {
             return Some(0);
         }
         if m.words.1 <= d.0 {
-            // The event, then the date: `the coup of 11 September 1973`.
-            let gap = &self.words[m.words.1..d.0];
+            // The event, then the date: `the coup of 11 September 1973`,
+            // `the coup, which came on 11 September 1973`.
+            let mut gap = &self.words[m.words.1..d.0];
             let text = &self.prose[m.span.end..dspan.start];
+            let relative = gap
+                .first()
+                .is_some_and(|w| matches!(w.key.as_str(), "which" | "that" | "who"));
+            if relative {
+                gap = &gap[1..];
+            }
             let ok = gap.len() <= 3
                 && !gap.iter().any(|w| CONJUNCTIONS.contains(&w.key.as_str()))
                 && (gap.is_empty() || gap.iter().any(|w| PREPOSITIONS.contains(&w.key.as_str())))
                 && !text.contains(['.', ';', ':', '(', ')', '[', ']', '!', '?'])
-                && !(anchor && text.contains(','));
-            return ok.then_some(gap.len() + 1);
+                && !(anchor && !relative && text.contains(','));
+            return ok.then_some(gap.len() + 1 + usize::from(relative));
         }
         if d.1 <= m.words.0 {
             // The date, then the event: `the 1973 coup`, `July in Uruguay`.
@@ -360,6 +370,7 @@ impl Sentence<'_> {
                     } else {
                         Binding::Adjacent
                     },
+                    year_from_corpus: false,
                 });
                 mention_tied[mi] = true;
                 date_bound[di] = true;
@@ -387,6 +398,7 @@ impl Sentence<'_> {
                     also: None,
                     mention: self.mentions.start + mi,
                     binding: Binding::SameDay,
+                    year_from_corpus: false,
                 });
             }
         }
@@ -444,6 +456,7 @@ impl Sentence<'_> {
                     also: None,
                     mention: self.mentions.start + mi,
                     binding: Binding::Nearest,
+                    year_from_corpus: false,
                 });
                 date_bound[di] = true;
             }
@@ -570,6 +583,19 @@ mod tests {
                 c("tanquetazo-1973", "20 June 1973", "1973-06-20"),
                 c("coup-1973", "11 September", "1973-09-11"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_dates_its_event() {
+        assert_eq!(
+            claims("The Tanquetazo came months before the coup, which came on 11 September 1973."),
+            vec![c("coup-1973", "11 September 1973", "1973-09-11")]
+        );
+        // but a bare comma after a point of reference does not.
+        assert_eq!(
+            claims("A few months before the coup, on 29 June 1973, tanks surrounded La Moneda."),
+            vec![]
         );
     }
 

@@ -59,6 +59,7 @@ impl CorpusDates {
             .zip(texts)
             .map(|(idx, text)| source_analysis(text, corpus.source(idx).entry.format, catalog))
             .collect();
+        let mut sources = sources;
         let mut by_event = vec![Vec::new(); catalog.events.len()];
         for (s, analysis) in sources.iter().enumerate() {
             for (claim, c) in analysis.claims.iter().enumerate() {
@@ -66,6 +67,27 @@ impl CorpusDates {
                     source: SourceIdx(s as u32),
                     claim,
                 });
+            }
+        }
+        for refs in &by_event {
+            let mut years: Vec<i32> = Vec::new();
+            for r in refs {
+                let v = &sources[r.source.get()].claims[r.claim].value;
+                if let Some((lo, hi)) = v.interval() {
+                    years.extend(lo.year..=hi.year);
+                }
+            }
+            years.sort_unstable();
+            years.dedup();
+            let [year] = years[..] else {
+                continue;
+            };
+            for r in refs {
+                let c = &mut sources[r.source.get()].claims[r.claim];
+                if !c.value.has_year() {
+                    c.value = c.value.with_year(year);
+                    c.year_from_corpus = true;
+                }
             }
         }
         CorpusDates { sources, by_event }
