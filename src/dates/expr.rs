@@ -166,15 +166,15 @@ fn forms() -> &'static [Form] {
                 build_part_of_month,
                 Check::None,
             ),
-            // the early 1930s
+            // the early 1930s (a decade's `the` is part of it, as in TimeML)
             form(
-                format!(r"{PART}(?:the\s+)?(?P<dec>(?:1[1-9][0-9]|20[0-9])0)'?s\b"),
+                format!(r"(?:\b[Tt]he\s+)?{PART}(?:the\s+)?(?P<dec>(?:1[1-9][0-9]|20[0-9])0)'?s\b"),
                 build_part_of_decade,
                 Check::None,
             ),
             // the 1930s
             form(
-                r"\b(?P<dec>(?:1[1-9][0-9]|20[0-9])0)'?s\b".to_string(),
+                r"(?:\b[Tt]he\s+)?\b(?P<dec>(?:1[1-9][0-9]|20[0-9])0)'?s\b".to_string(),
                 |c, _| Some(DateValue::Decade(num(c, "dec")?)),
                 Check::None,
             ),
@@ -628,7 +628,10 @@ pub fn in_sentences(text: &str, sentences: &[Span]) -> Vec<DateExpr> {
     for s in sentences {
         let mut found = find(text, *s);
         let mut years: Vec<i32> = Vec::new();
-        for d in &found {
+        for d in found
+            .iter()
+            .filter(|d| !bounds_a_period(text, s.start, d.span.start))
+        {
             collect_years(&d.value, &mut years);
         }
         years.sort_unstable();
@@ -662,6 +665,36 @@ pub fn in_sentences(text: &str, sentences: &[Span]) -> Vec<DateExpr> {
         out.extend(found);
     }
     out
+}
+
+/// Whether the date at `at` is one end of a period (`since its launch in
+/// 2003`, `by 2012`, `the highest since 1983`): its year is not the time of
+/// the rest of the sentence.
+fn bounds_a_period(text: &str, sentence_start: usize, at: usize) -> bool {
+    let before = &text[sentence_start..at];
+    let words: Vec<&str> = before
+        .rsplit(char::is_whitespace)
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    for (i, w) in words.iter().enumerate() {
+        let punct = w.ends_with([',', ';', ':', '(', ')']);
+        if i > 0 && punct {
+            break;
+        }
+        let w = clean(w);
+        if matches!(
+            w.as_str(),
+            "since" | "until" | "till" | "before" | "after" | "through"
+        ) || (i == 0 && matches!(w.as_str(), "by" | "from"))
+        {
+            return true;
+        }
+        if punct {
+            break;
+        }
+    }
+    false
 }
 
 /// The (first) month a value names, if it names one.
@@ -807,10 +840,10 @@ mod tests {
             one("a strike on 24 and 25 August."),
             pair("24 and 25 August", "XXXX-08-24/XXXX-08-25")
         );
-        assert_eq!(one("built in the 1930s as"), pair("1930s", "193X"));
+        assert_eq!(one("built in the 1930s as"), pair("the 1930s", "193X"));
         assert_eq!(
             one("Formed in the early 1930s, it"),
-            pair("early 1930s", "early 193X")
+            pair("the early 1930s", "early 193X")
         );
         assert_eq!(
             one("in the autumn of 1972."),
@@ -897,6 +930,17 @@ mod tests {
                 ("XXXX-06-29".to_string(), false),
             ]
         );
+    }
+
+    #[test]
+    fn the_end_of_a_period_lends_no_year() {
+        let text = "More than 4 billion songs were sold since its launch in 2003 and, as of February, the store leads. Plants close by 2012 after the plans of January.";
+        let sentences = crate::text::sentences::split(text, Span::new(0, text.len()));
+        let found: Vec<String> = in_sentences(text, &sentences)
+            .into_iter()
+            .map(|d| d.value.normalized())
+            .collect();
+        assert_eq!(found, vec!["2003", "XXXX-02", "2012", "XXXX-01"]);
     }
 
     #[test]
