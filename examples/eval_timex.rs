@@ -209,11 +209,15 @@ fn read_meantime(path: &Path) -> Option<Doc> {
         if !text.is_empty() {
             if s != sentence {
                 text.push_str("\n\n");
-            } else if !(matches!(word.as_str(), "," | "." | ";" | ":" | "?" | "!" | ")" | "%")
-                || word.starts_with('\''))
-                && !text.ends_with(['(', '$'])
-            {
-                text.push(' ');
+            } else {
+                // No space before closing punctuation and clitics (`'s`),
+                // nor after an opening bracket or a currency sign.
+                let closing =
+                    matches!(word.as_str(), "," | "." | ";" | ":" | "?" | "!" | ")" | "%")
+                        || word.starts_with('\'');
+                if !closing && !text.ends_with(['(', '$']) {
+                    text.push(' ');
+                }
             }
         }
         sentence = s;

@@ -128,10 +128,13 @@ catalog (`provlint explain events`); how dates compare, by their granularity
 (`provlint explain dates`): `1972` does not contradict `October 1972`, and
 `June 1973` does not contradict `29 June 1973`.
 
-A source supports the draft's date when it gives the same date or a more
-precise one inside it. A source that only gives a coarser date (`1972` for a
-draft's `November 1972`) neither supports nor contradicts it; when no source
-supports the date and one contradicts it, that is a conflict.
+It is a conflict when a source contradicts the draft's date and no source
+agrees with it as precisely as the most precise contradiction. `November
+1972` for the lorry owners' strike conflicts with the three sources that say
+October 1972, although a fourth says only 1972: that one cannot tell the
+month. `27 June 1973` for the coup in Uruguay is not a conflict: one source
+says June 1973 and another July, and the draft sides with one of them
+(`date::disputed`).
 
 The report shows the draft's date and, as related places, every source's
 date for the event with its span, grouped by the date they give.

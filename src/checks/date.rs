@@ -309,13 +309,8 @@ impl Context<'_> {
             return None;
         }
         let value = &claim.value;
-        let supported = refs
-            .iter()
-            .any(|&r| dates::confirms(&dates.claim(r).value, value));
-        let contradicted = refs
-            .iter()
-            .any(|&r| !dates::compatible(&dates.claim(r).value, value));
-        if !supported && contradicted {
+        let theirs: Vec<&DateValue> = refs.iter().map(|&r| &dates.claim(r).value).collect();
+        if dates::conflicts(value, &theirs) {
             return conflict.map(|sev| self.conflict(claim, dates, refs, sev));
         }
         let readings = dates.readings(claim.event);
@@ -410,22 +405,47 @@ impl Context<'_> {
         Diagnostic {
             code: rules::DATE_CONFLICT.code,
             severity,
-            message: format!(
-                "{} for {} conflicts with every source that dates it ({})",
-                claim.value.describe(),
-                self.label(claim.event),
-                sources(n_sources)
-            ),
+            message: {
+                let mut against: Vec<SourceIdx> = refs
+                    .iter()
+                    .filter(|r| !dates::compatible(&dates.claim(**r).value, &claim.value))
+                    .map(|r| r.source)
+                    .collect();
+                against.dedup();
+                let (value, label) = (claim.value.describe(), self.label(claim.event));
+                if against.len() == n_sources {
+                    format!(
+                        "{value} for {label} conflicts with every source that dates it ({})",
+                        sources(n_sources)
+                    )
+                } else {
+                    let rest = n_sources - against.len();
+                    format!(
+                        "{value} for {label} conflicts with the sources: {} of the {n_sources} that date it say otherwise, and {rest} {} only a less precise date",
+                        against.len(),
+                        if rest == 1 { "gives" } else { "give" }
+                    )
+                }
+            },
             span: self.original(self.analysis.dates[claim.date].span),
             label: format!("the sources say {}", {
-                // Every date given by as many sources as the first.
-                let top = distinct(&groups[0].1).len();
-                groups
+                // The date most sources give against the draft's, and any
+                // other as widely given that disagrees with it too.
+                let against: Vec<&(String, Vec<ClaimRef>)> = groups
                     .iter()
-                    .take_while(|(_, rs)| distinct(rs).len() == top)
-                    .map(|(d, _)| d.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" or ")
+                    .filter(|(_, rs)| !dates::compatible(&dates.claim(rs[0]).value, &claim.value))
+                    .collect();
+                let first = against[0];
+                let top = distinct(&first.1).len();
+                let first_value = &dates.claim(first.1[0]).value;
+                let mut said = vec![first.0.as_str()];
+                for (d, rs) in &against[1..] {
+                    let value = &dates.claim(rs[0]).value;
+                    if distinct(rs).len() == top && !dates::compatible(value, first_value) {
+                        said.push(d.as_str());
+                    }
+                }
+                said.join(" or ")
             }),
             related,
             help: Some(format!(

@@ -55,8 +55,8 @@ January to May, mid April to September, late August to December); a season
 compares as its whole year, since which months it covers depends on the
 hemisphere.
 
-A source *supports* a draft's date when it agrees and is at least as
-precise. See `provlint explain date::conflict` and `date::disputed`.
+How a draft's date is judged against the sources' dates: `provlint explain
+date::conflict` and `date::disputed`.
 "#;
 
 use serde::{Serialize, Serializer};
@@ -527,16 +527,6 @@ impl DateValue {
             _ => None,
         }
     }
-
-    /// How many fields of the calendar it fixes: 3 for a day, 2 for a month,
-    /// 1 for anything coarser. Used only when a value has no year.
-    fn rank(&self) -> u8 {
-        match self.calendar() {
-            Some((a, b, Some(_))) if a == b => 3,
-            Some((a, b, None)) if a == b => 2,
-            _ => 1,
-        }
-    }
 }
 
 fn describe_range(a: &DateValue, b: &DateValue) -> String {
@@ -650,17 +640,48 @@ fn calendar_of(v: &DateValue) -> Option<(u8, u8, Option<u8>)> {
     Some((lo.month, hi.month, day))
 }
 
-/// Whether `source` confirms `claim`: they are compatible and the source is
-/// at least as precise (`October 1972` confirms `1972` and `October 1972`,
-/// but `1972` does not confirm `October 1972`: it neither confirms nor
-/// refutes the month).
-pub fn confirms(source: &DateValue, claim: &DateValue) -> bool {
-    if !compatible(source, claim) {
-        return false;
+/// How wide a date is, in days (a day is 0); a date without a year by what
+/// it names.
+pub fn width(v: &DateValue) -> i64 {
+    match v.interval() {
+        Some((lo, hi)) => hi.days() - lo.days(),
+        None => match v.calendar() {
+            Some((a, b, Some(_))) if a == b => 0,
+            Some((a, b, None)) if a == b => 30,
+            _ => 366,
+        },
     }
-    match (source.interval(), claim.interval()) {
-        (Some((slo, shi)), Some((clo, chi))) => shi.days() - slo.days() <= chi.days() - clo.days(),
-        _ => source.rank() >= claim.rank(),
+}
+
+/// Whether the sources' dates `sources` contradict `claim`: some of them
+/// cannot be right with it, and none agrees with it as precisely as the
+/// most precise of those. `November 1972` conflicts with `October 1972`
+/// even where another source says `1972`, which cannot tell the month; `27
+/// June 1973` does not conflict with `July 1973` where another source says
+/// `June 1973`: the sources disagree, and it sides with one of them.
+pub fn conflicts(claim: &DateValue, sources: &[&DateValue]) -> bool {
+    let finest_against = sources
+        .iter()
+        .filter(|s| !compatible(s, claim))
+        .map(|s| precision(s))
+        .max();
+    let Some(finest_against) = finest_against else {
+        return false;
+    };
+    !sources
+        .iter()
+        .any(|s| compatible(s, claim) && precision(s) >= finest_against)
+}
+
+/// How precise a date is, in steps: 3 for a day, 2 for up to a month, 1 for
+/// up to a year, 0 for anything wider. (Days would make July less precise
+/// than June.)
+pub fn precision(v: &DateValue) -> u8 {
+    match width(v) {
+        0 => 3,
+        1..=30 => 2,
+        31..=365 => 1,
+        _ => 0,
     }
 }
 
@@ -768,19 +789,38 @@ mod tests {
     }
 
     #[test]
-    fn confirmation_needs_precision() {
-        let oct = month(Some(1972), 10);
-        assert!(confirms(&oct, &DateValue::Year(1972)));
-        assert!(confirms(&oct, &oct));
-        assert!(!confirms(&DateValue::Year(1972), &oct));
-        assert!(!confirms(&month(Some(1973), 6), &day(1973, 6, 29)));
+    fn a_conflict_is_a_contradiction_no_source_answers() {
+        let oct72 = month(Some(1972), 10);
+        let y72 = DateValue::Year(1972);
+        let lorry = [&oct72, &oct72, &oct72, &y72];
+        assert!(conflicts(&month(Some(1973), 10), &lorry));
+        // 1972 cannot tell the month: three sources say October.
+        assert!(conflicts(&month(Some(1972), 11), &lorry));
+        assert!(!conflicts(&y72, &lorry));
+        assert!(!conflicts(&day(1972, 10, 9), &lorry));
+        // A disagreement in the corpus: June against July.
+        let (june, july) = (month(Some(1973), 6), month(Some(1973), 7));
+        let y73 = DateValue::Year(1973);
+        let uruguay = [&june, &july, &y73];
+        assert!(!conflicts(&day(1973, 6, 27), &uruguay));
+        assert!(!conflicts(&june, &uruguay));
+        assert!(!conflicts(&july, &uruguay));
+        assert!(!conflicts(&day(1973, 7, 31), &uruguay));
+        assert!(conflicts(&month(Some(1973), 8), &uruguay));
+        // Both days say otherwise; the month cannot tell the day.
+        let (d20, d29) = (day(1973, 6, 20), day(1973, 6, 29));
+        let tanquetazo = [&d20, &d29, &june];
+        assert!(conflicts(&day(1973, 6, 21), &tanquetazo));
+        assert!(!conflicts(&d20, &tanquetazo));
+        assert!(!conflicts(&june, &tanquetazo));
+        // A source without a year agrees by its month and day.
         let no_year = DateValue::Day {
             year: None,
-            month: 6,
-            day: 29,
+            month: 7,
+            day: 11,
         };
-        assert!(confirms(&no_year, &day(1973, 6, 29)));
-        assert!(!confirms(&month(None, 6), &no_year));
+        assert!(!conflicts(&day(1971, 7, 11), &[&no_year]));
+        assert!(conflicts(&day(1971, 8, 11), &[&no_year]));
     }
 
     #[test]

@@ -14,7 +14,7 @@
 use super::Catalog;
 use super::claims::{Analysis, Claim};
 use crate::corpus::{Corpus, SourceIdx, SourceText};
-use crate::dates::{self, DateValue};
+use crate::dates::{self, DateValue, width};
 use crate::span::Span;
 use crate::text::Format;
 use std::sync::Arc;
@@ -171,18 +171,6 @@ impl Readings {
         }
         out.sort();
         out
-    }
-}
-
-/// How wide a date is, in days; a date without a year by what it names.
-fn width(v: &DateValue) -> i64 {
-    match v.interval() {
-        Some((lo, hi)) => hi.days() - lo.days(),
-        None => match v {
-            DateValue::Day { .. } => 0,
-            DateValue::Month { .. } => 30,
-            _ => 366,
-        },
     }
 }
 
