@@ -308,8 +308,13 @@ impl Context<'_> {
         if refs.is_empty() {
             return None;
         }
-        let value = &claim.value;
-        let theirs: Vec<&DateValue> = refs.iter().map(|&r| &dates.claim(r).value).collect();
+        let event = &self.catalog.events[claim.event];
+        let value = &self.compared(claim);
+        let theirs: Vec<DateValue> = refs.iter().map(|&r| dates.compared(r)).collect();
+        if event.recurring && !same_occurrence(value, &theirs) {
+            return None;
+        }
+        let theirs: Vec<&DateValue> = theirs.iter().collect();
         if dates::conflicts(value, &theirs) {
             return conflict.map(|sev| self.conflict(claim, dates, refs, sev));
         }
@@ -326,6 +331,16 @@ impl Context<'_> {
         };
         let severity = disputed?;
         Some(self.disputed(claim, dates, &readings, side, severity))
+    }
+
+    /// The draft claim's date as it is compared: by year for an event
+    /// that lasts.
+    fn compared(&self, claim: &Claim) -> DateValue {
+        if self.catalog.events[claim.event].extended {
+            dates::to_years(&claim.value)
+        } else {
+            claim.value.clone()
+        }
     }
 
     fn conflict(
@@ -408,7 +423,7 @@ impl Context<'_> {
             message: {
                 let mut against: Vec<SourceIdx> = refs
                     .iter()
-                    .filter(|r| !dates::compatible(&dates.claim(**r).value, &claim.value))
+                    .filter(|r| !dates::compatible(&dates.compared(**r), &self.compared(claim)))
                     .map(|r| r.source)
                     .collect();
                 against.dedup();
@@ -433,14 +448,16 @@ impl Context<'_> {
                 // other as widely given that disagrees with it too.
                 let against: Vec<&(String, Vec<ClaimRef>)> = groups
                     .iter()
-                    .filter(|(_, rs)| !dates::compatible(&dates.claim(rs[0]).value, &claim.value))
+                    .filter(|(_, rs)| {
+                        !dates::compatible(&dates.compared(rs[0]), &self.compared(claim))
+                    })
                     .collect();
                 let first = against[0];
                 let top = distinct(&first.1).len();
-                let first_value = &dates.claim(first.1[0]).value;
+                let first_value = &dates.compared(first.1[0]);
                 let mut said = vec![first.0.as_str()];
                 for (d, rs) in &against[1..] {
-                    let value = &dates.claim(rs[0]).value;
+                    let value = &dates.compared(rs[0]);
                     if distinct(rs).len() == top && !dates::compatible(value, first_value) {
                         said.push(d.as_str());
                     }
@@ -665,28 +682,55 @@ impl Context<'_> {
                 (expected, Some(event), evidence, explain)
             }
             RelativeKind::Anniversary => {
-                // `the Nth anniversary of X`: the first phrase after it.
+                // `the Nth anniversary of X`: X is the phrase just after `of`.
+                let prose = self.draft.doc.prose.text();
                 let m = (0..a.mentions.len())
                     .filter(|&m| in_sentence(m) && a.mentions[m].span.start >= rel.span.end)
-                    .filter(|&m| a.mentions[m].span.start - rel.span.end <= 60)
                     .min_by_key(|&m| a.mentions[m].span.start)?;
+                let link: Vec<&str> = prose[rel.span.end..a.mentions[m].span.start]
+                    .split_whitespace()
+                    .collect();
+                if link.first() != Some(&"of") || link.len() > 4 {
+                    return None;
+                }
                 let event = a.mentions[m].event;
                 let (value, evidence) = self.event_date(event, sentence, dates)?;
-                let expected = anniversaries(&value, &as_of.date)?;
                 let year = value.year()?;
-                let explain = format!(
-                    "{} was {}, so its {} anniversary falls in {}, the year of this draft's date, {}",
-                    self.label(event),
-                    on_or_in(&value),
-                    ordinal(as_of.date.year - year),
-                    as_of.date.year,
-                    as_of.describe()
-                );
+                // Counted to a year the sentence gives (`by 2013 the 40th
+                // anniversary of the coup`), else to the draft's date.
+                let given = (0..a.dates.len())
+                    .filter(|&d| a.date_sentence[d] == sentence)
+                    .filter(|&d| a.claims_of_date(d).all(|c| c.event != event))
+                    .filter_map(|d| Some((d, a.dates[d].value.year()?)))
+                    .min_by_key(|(d, _)| a.dates[*d].span.start.abs_diff(rel.span.start));
+                let (expected, explain) = match given {
+                    Some((d, at)) => (
+                        vec![i64::from(at - year)],
+                        format!(
+                            "{} was {}, so its anniversary in {} is the {}",
+                            self.label(event),
+                            on_or_in(&value),
+                            self.date_text(d),
+                            ordinal(at - year)
+                        ),
+                    ),
+                    None => (
+                        anniversaries(&value, &as_of.date)?,
+                        format!(
+                            "{} was {}, so its {} anniversary falls in {}, the year of this draft's date, {}",
+                            self.label(event),
+                            on_or_in(&value),
+                            ordinal(as_of.date.year - year),
+                            as_of.date.year,
+                            as_of.describe()
+                        ),
+                    ),
+                };
                 (expected, Some(event), evidence, explain)
             }
             RelativeKind::YearsLater => {
-                let (later, later_text) = self.later_date(r, dates)?;
-                let (earlier, earlier_text) = self.earlier_date(r)?;
+                let (later, later_text, later_date) = self.later_date(r, dates)?;
+                let (earlier, earlier_text) = self.earlier_date(r, &later, later_date, dates)?;
                 let (later_first_day, _) = later.interval()?;
                 let (expected, exact) = years_between(&earlier, &later_first_day, false)?;
                 let explain = format!("from {earlier_text} to {later_text} is {exact} years");
@@ -731,19 +775,28 @@ impl Context<'_> {
         })
     }
 
-    /// For `N years later`: the date in its sentence after it, else the
-    /// date of the event the sentence names.
-    fn later_date(&self, r: usize, dates: &CorpusDates) -> Option<(DateValue, String)> {
+    /// For `N years later`: the date with a year nearest to it in its
+    /// sentence (`Seventeen years later, in 1990`; `In 2003, thirty years
+    /// later`), else the date of the event the sentence names after it. With
+    /// the date expression, when it is one.
+    fn later_date(
+        &self,
+        r: usize,
+        dates: &CorpusDates,
+    ) -> Option<(DateValue, String, Option<usize>)> {
         let a = self.analysis;
         let rel = &a.relatives[r];
         let sentence = a.relative_sentence[r];
-        let own = (0..a.dates.len()).find(|&d| {
-            a.date_sentence[d] == sentence
-                && a.dates[d].span.start >= rel.span.end
-                && a.dates[d].value.has_year()
-        });
+        let own = (0..a.dates.len())
+            .filter(|&d| a.date_sentence[d] == sentence && a.dates[d].value.has_year())
+            .min_by_key(|&d| {
+                let span = a.dates[d].span;
+                span.start
+                    .abs_diff(rel.span.end)
+                    .min(span.end.abs_diff(rel.span.start))
+            });
         if let Some(d) = own {
-            return Some((a.dates[d].value.clone(), self.date_text(d)));
+            return Some((a.dates[d].value.clone(), self.date_text(d), Some(d)));
         }
         let m = (0..a.mentions.len()).find(|&m| {
             a.mention_sentence[m] == sentence && a.mentions[m].span.start >= rel.span.end
@@ -751,22 +804,64 @@ impl Context<'_> {
         let event = a.mentions[m].event;
         let (value, _) = self.event_date(event, sentence, dates)?;
         let text = format!("{} ({})", self.label(event), value.describe());
-        Some((value, text))
+        Some((value, text, None))
     }
 
-    /// For `N years later`: the last date with a year before it, in its
-    /// sentence or the two before.
-    fn earlier_date(&self, r: usize) -> Option<(DateValue, String)> {
+    /// For `N years later`: what it counts from. An event the sentence names
+    /// that came before the later date (`In 2003, thirty years later, Chile
+    /// remembered the coup`), else the last date with a year before it, in
+    /// its sentence or the two before.
+    fn earlier_date(
+        &self,
+        r: usize,
+        later: &DateValue,
+        later_date: Option<usize>,
+        dates: &CorpusDates,
+    ) -> Option<(DateValue, String)> {
         let a = self.analysis;
         let rel = &a.relatives[r];
         let sentence = a.relative_sentence[r];
+        let (later_start, _) = later.interval()?;
+        // Events the later date is itself the date of are not what it
+        // counts from.
+        let own_events: Vec<usize> = later_date
+            .map(|d| a.claims_of_date(d).map(|c| c.event).collect())
+            .unwrap_or_default();
+        let from_event = (0..a.mentions.len())
+            .filter(|&m| a.mention_sentence[m] == sentence)
+            .filter(|&m| !own_events.contains(&a.mentions[m].event))
+            .filter_map(|m| {
+                let event = a.mentions[m].event;
+                let (value, _) = self.event_date(event, sentence, dates)?;
+                let (_, end) = value.interval()?;
+                let distance = a.mentions[m].span.start.abs_diff(rel.span.start);
+                (end < later_start).then_some((distance, event, value))
+            })
+            .min_by_key(|(distance, _, _)| *distance);
+        if let Some((_, event, value)) = from_event {
+            let text = format!("{} ({})", self.label(event), value.describe());
+            return Some((value, text));
+        }
         let d = (0..a.dates.len()).rev().find(|&d| {
-            a.dates[d].span.end <= rel.span.start
+            Some(d) != later_date
+                && a.dates[d].span.end <= rel.span.start
                 && a.date_sentence[d] + 2 >= sentence
                 && a.dates[d].value.has_year()
         })?;
         Some((a.dates[d].value.clone(), self.date_text(d)))
     }
+}
+
+/// Whether a draft's date of a recurring event (an election) is about the
+/// occurrence the sources date: it falls in a year one of them gives.
+fn same_occurrence(value: &DateValue, theirs: &[DateValue]) -> bool {
+    let Some((lo, hi)) = value.interval() else {
+        return true;
+    };
+    theirs.iter().any(|t| {
+        t.interval()
+            .is_none_or(|(a, b)| a.year <= hi.year && lo.year <= b.year)
+    })
 }
 
 /// Says when a source's claim gives no year of its own.

@@ -653,6 +653,19 @@ pub fn width(v: &DateValue) -> i64 {
     }
 }
 
+/// The years a date covers: a year, or a range of years. A date without a
+/// year stays as it is. Used to compare the dates of events that last.
+pub fn to_years(v: &DateValue) -> DateValue {
+    match v.interval() {
+        Some((lo, hi)) if lo.year == hi.year => DateValue::Year(lo.year),
+        Some((lo, hi)) => DateValue::Range(
+            Box::new(DateValue::Year(lo.year)),
+            Box::new(DateValue::Year(hi.year)),
+        ),
+        None => v.clone(),
+    }
+}
+
 /// Whether the sources' dates `sources` contradict `claim`: some of them
 /// cannot be right with it, and none agrees with it as precisely as the
 /// most precise of those. `November 1972` conflicts with `October 1972`

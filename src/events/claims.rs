@@ -125,6 +125,17 @@ const ANCHORS: &[&str] = &[
     "prior",
     "anniversary",
     "anniversaries",
+    "remember",
+    "remembered",
+    "remembering",
+    "commemorate",
+    "commemorated",
+    "commemorating",
+    "commemoration",
+    "mark",
+    "marked",
+    "marks",
+    "marking",
 ];
 /// Words that make a date one end of a period.
 const BOUNDARIES: &[&str] = &[
@@ -246,11 +257,19 @@ impl Sentence<'_> {
             if relative {
                 gap = &gap[1..];
             }
+            // A point of reference takes only a date tied by a preposition
+            // alone (`before the coup of 11 September`), not one a verb
+            // brings (`the anniversary of the coup falls in 2023`).
+            let anchor_ok = !anchor
+                || relative
+                || (gap.len() <= 1
+                    && gap.iter().all(|w| PREPOSITIONS.contains(&w.key.as_str()))
+                    && !text.contains(','));
             let ok = gap.len() <= 3
                 && !gap.iter().any(|w| CONJUNCTIONS.contains(&w.key.as_str()))
                 && (gap.is_empty() || gap.iter().any(|w| PREPOSITIONS.contains(&w.key.as_str())))
                 && !text.contains(['.', ';', ':', '(', ')', '[', ']', '!', '?'])
-                && !(anchor && !relative && text.contains(','));
+                && anchor_ok;
             return ok.then_some(gap.len() + 1 + usize::from(relative));
         }
         if d.1 <= m.words.0 {
@@ -305,24 +324,50 @@ impl Sentence<'_> {
         d.1 < self.words.len() && matches!(self.key(d.1), "or" | "nor")
     }
 
-    /// Clause number of each word: a clause ends at `;`, `:`, a dash with
-    /// space around it, and before `but` and `whereas`.
-    fn clauses(&self) -> Vec<usize> {
+    /// For each word, whether it is inside a relative clause set off by
+    /// commas (`General Prats, who had put down the Tanquetazo, was
+    /// murdered`): from `, who`/`, which`/`, whose`/`, whom` to the next
+    /// comma or the end of the sentence.
+    fn in_relative_clause(&self) -> Vec<Option<usize>> {
+        let mut out = vec![None; self.words.len()];
+        let mut current: Option<usize> = None;
+        for i in 0..self.words.len() {
+            if i > 0 {
+                let gap = self.between(i - 1);
+                if gap.contains(',') || gap.contains([';', ':']) {
+                    current = None;
+                    if gap.contains(',')
+                        && matches!(self.key(i), "who" | "which" | "whose" | "whom")
+                    {
+                        current = Some(i);
+                    }
+                }
+            }
+            out[i] = current;
+        }
+        out
+    }
+
+    /// Clause and part of each word. A clause ends at `;`, `:`, a dash with
+    /// space around it, before `but` and `whereas`, and at `, and`; a part
+    /// (independent clauses) ends only at `;` and `:`. A date looks for its
+    /// event in its clause, then in its part of the sentence.
+    fn clauses(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::with_capacity(self.words.len());
-        let mut clause = 0;
+        let (mut clause, mut part) = (0, 0);
         for i in 0..self.words.len() {
             if i > 0 {
                 let gap = self.between(i - 1);
                 let spaced_dash = gap.chars().any(crate::text::normalize::is_dash)
                     && gap.contains(char::is_whitespace);
-                if gap.contains([';', ':'])
-                    || spaced_dash
-                    || matches!(self.key(i), "but" | "whereas")
-                {
+                let hard = gap.contains([';', ':']);
+                let comma_and = gap.contains(',') && matches!(self.key(i), "and" | "while");
+                if hard || spaced_dash || comma_and || matches!(self.key(i), "but" | "whereas") {
                     clause += 1;
                 }
+                part += usize::from(hard);
             }
-            out.push(clause);
+            out.push((clause, part));
         }
         out
     }
@@ -405,6 +450,11 @@ impl Sentence<'_> {
 
         // 3. The nearest event for the dates left.
         let clause = self.clauses();
+        let tied_events: Vec<usize> = (0..mentions.len())
+            .filter(|&mi| mention_tied[mi])
+            .map(|mi| mentions[mi].event)
+            .collect();
+        let relative = self.in_relative_clause();
         for (di, &dw) in date_words.iter().enumerate() {
             let d = self.dates.start + di;
             if date_bound[di] || dw.0 >= dw.1 || !out.dates[d].value.is_valid() {
@@ -426,9 +476,16 @@ impl Sentence<'_> {
                     m.words.0.saturating_sub(dw.1)
                 }
             };
+            // An event in a relative clause is what that clause is about,
+            // not what the rest of the sentence dates; an event the sentence
+            // has already dated takes no more dates by nearness; a date
+            // stays in its part of the sentence.
             let candidates: Vec<usize> = (0..mentions.len())
                 .filter(|&mi| !mention_tied[mi] && !anchors[mi] && !same_day[mi])
+                .filter(|&mi| !tied_events.contains(&mentions[mi].event))
+                .filter(|&mi| clause[mentions[mi].words.0].1 == clause[dw.0].1)
                 .filter(|&mi| distance(mentions[mi]) <= MAX_DISTANCE)
+                .filter(|&mi| relative[mentions[mi].words.0] == relative[dw.0])
                 .collect();
             let nearest = |pool: &mut dyn Iterator<Item = usize>| {
                 // Nearest first; on a tie, the event after the date (`In
@@ -440,12 +497,12 @@ impl Sentence<'_> {
                     )
                 })
             };
-            let here = clause[dw.0];
+            let here = clause[dw.0].0;
             let chosen = nearest(
                 &mut candidates
                     .iter()
                     .copied()
-                    .filter(|&mi| clause[mentions[mi].words.0] == here),
+                    .filter(|&mi| clause[mentions[mi].words.0].0 == here),
             )
             .or_else(|| nearest(&mut candidates.iter().copied()));
             if let Some(mi) = chosen {
@@ -596,6 +653,34 @@ mod tests {
         assert_eq!(
             claims("A few months before the coup, on 29 June 1973, tanks surrounded La Moneda."),
             vec![]
+        );
+    }
+
+    #[test]
+    fn an_event_in_a_relative_clause_keeps_to_it() {
+        assert_eq!(
+            claims(
+                "General Prats, who had put down the Tanquetazo, was murdered in Buenos Aires on 30 September 1974."
+            ),
+            vec![]
+        );
+        assert_eq!(
+            claims("The coup, which came in 1973, ended the Popular Unity."),
+            vec![c("coup-1973", "1973", "1973")]
+        );
+        assert_eq!(
+            claims("This year, the 50th anniversary of the coup falls in 2023."),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn independent_clauses_keep_their_dates() {
+        assert_eq!(
+            claims(
+                "In 1964, the military overthrew Goulart in Brazil; in 1971 Banzer took power in Bolivia, and in 1976 the Argentine military seized power."
+            ),
+            vec![c("bolivia-coup-1971", "1971", "1971")]
         );
     }
 

@@ -34,6 +34,8 @@ pub struct CorpusDates {
     pub sources: Vec<Analysis>,
     /// Per event of the catalog, the claims about it in corpus order.
     by_event: Vec<Vec<ClaimRef>>,
+    /// Per event, whether it lasts (its dates compare by year).
+    extended: Vec<bool>,
 }
 
 /// The sentences of a source as claims are read in: a Markdown source's
@@ -90,7 +92,12 @@ impl CorpusDates {
                 }
             }
         }
-        CorpusDates { sources, by_event }
+        let extended = catalog.events.iter().map(|e| e.extended).collect();
+        CorpusDates {
+            sources,
+            by_event,
+            extended,
+        }
     }
 
     /// The claims about event `event` (its index in the catalog).
@@ -127,9 +134,27 @@ impl CorpusDates {
             .to_original(a.claim_span(self.claim(r)))
     }
 
+    /// A claim's date as it is compared: by year for an event that lasts.
+    pub fn compared(&self, r: ClaimRef) -> DateValue {
+        let c = self.claim(r);
+        if self.extended.get(c.event).copied().unwrap_or(false) {
+            dates::to_years(&c.value)
+        } else {
+            c.value.clone()
+        }
+    }
+
     /// The readings of an event's date in the corpus.
     pub fn readings(&self, event: usize) -> Readings {
-        readings(self.claims_for(event), |r| &self.claim(r).value)
+        let refs = self.claims_for(event);
+        let values: Vec<DateValue> = refs.iter().map(|r| self.compared(*r)).collect();
+        readings(refs, |r| {
+            let i = refs
+                .iter()
+                .position(|x| *x == r)
+                .expect("a claim of the event");
+            &values[i]
+        })
     }
 }
 

@@ -52,6 +52,13 @@ patterns = [
   { phrase = "attempted coup", near = ["June"] },   # only with `June` in the sentence
 ]
 notes = "where the corpus dates it (optional, for maintainers)"
+
+[[event]]
+id = "municipal-elections-1971"
+label = "the municipal elections of 1971"
+patterns = ["municipal elections"]
+recurring = true   # another year's elections are other elections
+extended = false   # true for events that last (a strike): compare years only
 ```
 
 Phrases are matched on words: case, apostrophes, a possessive `'s`, dashes,
@@ -72,6 +79,17 @@ and`), alternatives (`in June or September`) or names (`Chile's September
 11`). So a sentence that names two events with two dates gives two claims.
 An event introduced by `the same day` after a date takes that date's day and
 month only. `provlint extract` shows the claims found in a draft.
+
+Two flags tell provlint what kind of event it is:
+
+- `recurring = true` (elections): a draft's date in a year that no source
+  gives for the event is about another occurrence (`the 1969 congressional
+  elections`), not a conflict.
+- `extended = true` (a strike, negotiations): the event lasts, and the
+  sources give dates inside it (`the El Teniente miners in June`), so dates
+  are compared by their years only (`the strike began in April 1973` is
+  fine; `the lorry owners' strike of October 1973` against October 1972 is
+  not).
 
 ## Your own events
 
@@ -224,6 +242,12 @@ pub struct Event {
     /// June 1973`).
     pub label: String,
     pub patterns: Vec<Pattern>,
+    /// It happens again and again (elections): a draft's date in a year no
+    /// source gives for it is another occurrence, not a conflict.
+    pub recurring: bool,
+    /// It lasts weeks or months (a strike): the sources give dates inside
+    /// it, so dates are compared by their years only.
+    pub extended: bool,
     /// The catalog file that defines it.
     pub origin: String,
 }
@@ -409,6 +433,10 @@ struct EventFile {
     id: Spanned<String>,
     label: Spanned<String>,
     patterns: Spanned<Vec<Spanned<PatternFile>>>,
+    #[serde(default)]
+    recurring: bool,
+    #[serde(default)]
+    extended: bool,
     /// Free text for the catalog's maintainers (which sources date it).
     #[serde(default)]
     #[allow(dead_code)]
@@ -564,6 +592,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
             id,
             label: e.label.into_inner().trim().to_string(),
             patterns,
+            recurring: e.recurring,
+            extended: e.extended,
             origin: origin.clone(),
         });
     }
