@@ -173,7 +173,8 @@ contradicts itself.
   the sides are even, it is reported at this rule's level (a warning by
   default).
 - When the draft's date is the reading of clearly more sources than any
-  other, it is an info note naming the dissenting passages.
+  other, it is an info note naming the dissenting passages (once per event
+  in a file).
 
 A draft date that agrees with every side (`June 1973` when the sources say
 `20 June 1973` and `29 June 1973`) takes no side and is not reported.

@@ -130,11 +130,20 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings, report: &mut F
         return;
     }
     let corpus_dates = catalog.corpus_dates(corpus);
+    // A note that the draft follows the majority is said once per event;
+    // warnings and errors at every place that needs a change.
+    let mut noted: Vec<usize> = Vec::new();
     for claim in &analysis.claims {
         if quoted(analysis.dates[claim.date].span) {
             continue;
         }
         if let Some(diag) = ctx.judge(claim, &corpus_dates, conflict, disputed) {
+            if diag.severity == Severity::Info && diag.code == rules::DATE_DISPUTED.code {
+                if noted.contains(&claim.event) {
+                    continue;
+                }
+                noted.push(claim.event);
+            }
             report.diagnostics.push(diag);
         }
     }

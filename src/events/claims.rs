@@ -265,11 +265,15 @@ impl Sentence<'_> {
                 || (gap.len() <= 1
                     && gap.iter().all(|w| PREPOSITIONS.contains(&w.key.as_str()))
                     && !text.contains(','));
-            let ok = gap.len() <= 3
-                && !gap.iter().any(|w| CONJUNCTIONS.contains(&w.key.as_str()))
-                && (gap.is_empty() || gap.iter().any(|w| PREPOSITIONS.contains(&w.key.as_str())))
-                && !text.contains(['.', ';', ':', '(', ')', '[', ']', '!', '?'])
-                && anchor_ok;
+            // `the coup (11 September 1973)`: a date in brackets right after.
+            let bracketed = gap.is_empty() && matches!(text.trim(), "(" | "[");
+            let ok = bracketed
+                || (gap.len() <= 3
+                    && !gap.iter().any(|w| CONJUNCTIONS.contains(&w.key.as_str()))
+                    && (gap.is_empty()
+                        || gap.iter().any(|w| PREPOSITIONS.contains(&w.key.as_str())))
+                    && !text.contains(['.', ';', ':', '(', ')', '[', ']', '!', '?'])
+                    && anchor_ok);
             return ok.then_some(gap.len() + 1 + usize::from(relative));
         }
         if d.1 <= m.words.0 {
@@ -450,6 +454,7 @@ impl Sentence<'_> {
 
         // 3. The nearest event for the dates left.
         let clause = self.clauses();
+        let last = self.words.len().saturating_sub(1);
         let tied_events: Vec<usize> = (0..mentions.len())
             .filter(|&mi| mention_tied[mi])
             .map(|mi| mentions[mi].event)
@@ -460,6 +465,15 @@ impl Sentence<'_> {
             if date_bound[di] || dw.0 >= dw.1 || !out.dates[d].value.is_valid() {
                 continue;
             }
+            // `29 June 1973: the Tanquetazo ...`, a timeline's entry: the
+            // date heads what follows its colon.
+            let heads = dw.0 == 0
+                && dw.1 < self.words.len()
+                && self
+                    .between(dw.1 - 1)
+                    .trim_start_matches(['*', '_'])
+                    .trim()
+                    .starts_with(|c: char| c == ':' || crate::text::normalize::is_dash(c));
             let gov = self.governor(dw);
             if gov == Some("and") {
                 self.join_and(di, &date_words, &mut claims, out);
@@ -483,7 +497,10 @@ impl Sentence<'_> {
             let candidates: Vec<usize> = (0..mentions.len())
                 .filter(|&mi| !mention_tied[mi] && !anchors[mi] && !same_day[mi])
                 .filter(|&mi| !tied_events.contains(&mentions[mi].event))
-                .filter(|&mi| clause[mentions[mi].words.0].1 == clause[dw.0].1)
+                .filter(|&mi| {
+                    let part = clause[mentions[mi].words.0].1;
+                    part == clause[dw.0].1 || (heads && part == clause[dw.1.min(last)].1)
+                })
                 .filter(|&mi| distance(mentions[mi]) <= MAX_DISTANCE)
                 .filter(|&mi| relative[mentions[mi].words.0] == relative[dw.0])
                 .collect();
@@ -680,6 +697,26 @@ mod tests {
             claims(
                 "In 1964, the military overthrew Goulart in Brazil; in 1971 Banzer took power in Bolivia, and in 1976 the Argentine military seized power."
             ),
+            vec![c("bolivia-coup-1971", "1971", "1971")]
+        );
+    }
+
+    #[test]
+    fn timelines_and_brackets() {
+        assert_eq!(
+            claims("29 June 1973: the Tanquetazo, a failed coup led by Roberto Souper."),
+            vec![c("tanquetazo-1973", "29 June 1973", "1973-06-29")]
+        );
+        assert_eq!(
+            claims("The coup (11 September 1973) was preceded by the Tanquetazo (29 June 1973)."),
+            vec![
+                c("coup-1973", "11 September 1973", "1973-09-11"),
+                c("tanquetazo-1973", "29 June 1973", "1973-06-29"),
+            ]
+        );
+        // A colon elsewhere still parts the sentence.
+        assert_eq!(
+            claims("Remember this: in 1971 there was the coup in Bolivia."),
             vec![c("bolivia-coup-1971", "1971", "1971")]
         );
     }
