@@ -129,6 +129,9 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings, report: &mut F
     if conflict.is_none() && disputed.is_none() && anniversary.is_none() {
         return;
     }
+    if analysis.claims.is_empty() && analysis.relatives.is_empty() {
+        return;
+    }
     let corpus_dates = catalog.corpus_dates(corpus);
     // A note that the draft follows the majority is said once per event;
     // warnings and errors at every place that needs a change.
@@ -165,6 +168,22 @@ struct Context<'a> {
     corpus: &'a Corpus,
     catalog: &'a Catalog,
     analysis: &'a Analysis,
+}
+
+/// The most sources shown as evidence for one date; the message and help
+/// still count them all.
+const MAX_SOURCES_SHOWN: usize = 5;
+
+/// Source ids, the first few of a long list.
+fn id_list(ids: &[&str]) -> String {
+    if ids.len() <= MAX_SOURCES_SHOWN {
+        return ids.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        ids[..MAX_SOURCES_SHOWN].join(", "),
+        ids.len() - MAX_SOURCES_SHOWN
+    )
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -386,7 +405,7 @@ impl Context<'_> {
             .iter()
             .map(|(date, rs)| {
                 let ids: Vec<&str> = distinct(rs).iter().map(|s| self.source_id(*s)).collect();
-                format!("{date} ({})", ids.join(", "))
+                format!("{date} ({})", id_list(&ids))
             })
             .collect();
         // One passage per source and date: the one that says it most
@@ -394,7 +413,7 @@ impl Context<'_> {
         let mut related = Vec::new();
         for (date, rs) in &groups {
             let n = distinct(rs).len();
-            for source in distinct(rs) {
+            for source in distinct(rs).into_iter().take(MAX_SOURCES_SHOWN) {
                 let mine: Vec<ClaimRef> =
                     rs.iter().copied().filter(|r| r.source == source).collect();
                 let best = *mine
@@ -504,11 +523,12 @@ impl Context<'_> {
         let majority = ours.sources.len() > most_other;
         let even = ours.sources.len() == most_other;
         let ids = |r: &crate::events::Reading| {
-            r.sources
-                .iter()
-                .map(|s| self.source_id(*s))
-                .collect::<Vec<_>>()
-                .join(", ")
+            id_list(
+                &r.sources
+                    .iter()
+                    .map(|s| self.source_id(*s))
+                    .collect::<Vec<_>>(),
+            )
         };
         let describe_side = |r: &crate::events::Reading| {
             format!(
@@ -592,7 +612,15 @@ impl Context<'_> {
                 "another reading"
             };
             let n = r.sources.len();
-            related.extend(self.evidence(dates, &r.claims, |c| {
+            // Every passage of a side, for the first sources of a large
+            // corpus.
+            let shown: Vec<ClaimRef> = r
+                .claims
+                .iter()
+                .copied()
+                .filter(|c| r.sources[..n.min(MAX_SOURCES_SHOWN)].contains(&c.source))
+                .collect();
+            related.extend(self.evidence(dates, &shown, |c| {
                 format!(
                     "{} says {}{} ({whose}, {})",
                     self.source_id(c.source),

@@ -78,7 +78,7 @@ pub fn disputes(corpus: &Corpus, catalog: &Catalog) -> (Arc<CorpusDates>, Vec<Di
     let disputes = (0..catalog.events.len())
         .map(|event| Dispute {
             event,
-            readings: dates.readings(event),
+            readings: dates.readings(event).clone(),
         })
         .filter(|d| d.readings.disputed())
         .collect();
@@ -119,7 +119,7 @@ pub fn audit(corpus: &Corpus, catalog: &Catalog, all: bool, version: u32) -> Aud
         events: all.then(|| {
             dated
                 .iter()
-                .map(|&e| event(e, &dates.readings(e), true))
+                .map(|&e| event(e, dates.readings(e), true))
                 .collect()
         }),
         summary: AuditSummary {

@@ -17,7 +17,8 @@ use crate::corpus::{Corpus, SourceIdx, SourceText};
 use crate::dates::{self, DateValue, width};
 use crate::span::Span;
 use crate::text::Format;
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
 
 /// A claim of a source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,6 +37,8 @@ pub struct CorpusDates {
     by_event: Vec<Vec<ClaimRef>>,
     /// Per event, whether it lasts (its dates compare by year).
     extended: Vec<bool>,
+    /// Per event, its readings, on first use.
+    readings: Vec<OnceLock<Readings>>,
 }
 
 /// The sentences of a source as claims are read in: a Markdown source's
@@ -93,10 +96,12 @@ impl CorpusDates {
             }
         }
         let extended = catalog.events.iter().map(|e| e.extended).collect();
+        let readings = catalog.events.iter().map(|_| OnceLock::new()).collect();
         CorpusDates {
             sources,
             by_event,
             extended,
+            readings,
         }
     }
 
@@ -144,16 +149,15 @@ impl CorpusDates {
         }
     }
 
-    /// The readings of an event's date in the corpus.
-    pub fn readings(&self, event: usize) -> Readings {
-        let refs = self.claims_for(event);
-        let values: Vec<DateValue> = refs.iter().map(|r| self.compared(*r)).collect();
-        readings(refs, |r| {
-            let i = refs
+    /// The readings of an event's date in the corpus (computed once).
+    pub fn readings(&self, event: usize) -> &Readings {
+        self.readings[event].get_or_init(|| {
+            let claims: Vec<(ClaimRef, DateValue)> = self
+                .claims_for(event)
                 .iter()
-                .position(|x| *x == r)
-                .expect("a claim of the event");
-            &values[i]
+                .map(|r| (*r, self.compared(*r)))
+                .collect();
+            readings(&claims)
         })
     }
 }
@@ -199,52 +203,58 @@ impl Readings {
     }
 }
 
-/// Groups `claims` into readings (see the module's documentation).
-pub fn readings<'a>(claims: &[ClaimRef], value: impl Fn(ClaimRef) -> &'a DateValue) -> Readings {
-    let decisive: Vec<ClaimRef> = claims
+/// Groups `claims` (each with the date it is compared by) into readings
+/// (see the module's documentation). Claims are grouped by their date first,
+/// so a corpus where thousands of passages give the same few dates costs
+/// little.
+pub fn readings(claims: &[(ClaimRef, DateValue)]) -> Readings {
+    let mut by_value: Vec<(&DateValue, Vec<ClaimRef>)> = Vec::new();
+    let mut index: HashMap<&DateValue, usize> = HashMap::new();
+    for (r, v) in claims {
+        match index.get(v) {
+            Some(&i) => by_value[i].1.push(*r),
+            None => {
+                index.insert(v, by_value.len());
+                by_value.push((v, vec![*r]));
+            }
+        }
+    }
+    // A date is decisive when another date in the corpus contradicts it.
+    let decisive: Vec<bool> = by_value
         .iter()
-        .copied()
-        .filter(|a| {
-            claims
-                .iter()
-                .any(|b| !dates::compatible(value(*a), value(*b)))
-        })
+        .map(|(a, _)| by_value.iter().any(|(b, _)| !dates::compatible(a, b)))
         .collect();
-    let mut out = Readings {
-        sides: Vec::new(),
-        neutral: claims
-            .iter()
-            .copied()
-            .filter(|c| !decisive.contains(c))
-            .collect(),
-    };
-    let mut ordered = decisive;
+    let mut out = Readings::default();
+    for (i, (_, refs)) in by_value.iter().enumerate() {
+        if !decisive[i] {
+            out.neutral.extend(refs.iter().copied());
+        }
+    }
+    let mut order: Vec<usize> = (0..by_value.len()).filter(|&i| decisive[i]).collect();
     // The most precise first, and those with a year before those without.
-    ordered.sort_by_key(|r| (width(value(*r)), !value(*r).has_year(), *r));
-    for r in ordered {
-        let v = value(r);
+    order.sort_by_key(|&i| {
+        let v = by_value[i].0;
+        (width(v), !v.has_year(), by_value[i].1[0])
+    });
+    for i in order {
+        let (v, refs) = &by_value[i];
         let agreeing: Vec<usize> = (0..out.sides.len())
-            .filter(|&i| dates::compatible(&out.sides[i].value, v))
+            .filter(|&k| dates::compatible(&out.sides[k].value, v))
             .collect();
         match agreeing[..] {
             [] => out.sides.push(Reading {
-                value: v.clone(),
-                claims: vec![r],
-                sources: vec![r.source],
+                value: (*v).clone(),
+                claims: refs.clone(),
+                sources: Vec::new(),
             }),
-            [i] => {
-                let side = &mut out.sides[i];
-                side.claims.push(r);
-                if !side.sources.contains(&r.source) {
-                    side.sources.push(r.source);
-                }
-            }
-            _ => out.neutral.push(r),
+            [k] => out.sides[k].claims.extend(refs.iter().copied()),
+            _ => out.neutral.extend(refs.iter().copied()),
         }
     }
     for side in &mut out.sides {
         side.claims.sort();
-        side.sources.sort();
+        side.sources = side.claims.iter().map(|c| c.source).collect();
+        side.sources.dedup();
     }
     out.sides.sort_by(|a, b| {
         b.sources
@@ -293,7 +303,9 @@ mod tests {
                 claim: i,
             })
             .collect();
-        let r = readings(&refs, |r| &values[r.claim]);
+        let pairs: Vec<(ClaimRef, DateValue)> =
+            refs.iter().map(|r| (*r, values[r.claim].clone())).collect();
+        let r = readings(&pairs);
         assert!(r.disputed());
         assert_eq!(r.sides.len(), 2);
         assert_eq!(r.sides[0].value, day(Some(1973), 6, 29));
@@ -318,7 +330,9 @@ mod tests {
                 claim: i,
             })
             .collect();
-        let r = readings(&refs, |r| &values[r.claim]);
+        let pairs: Vec<(ClaimRef, DateValue)> =
+            refs.iter().map(|r| (*r, values[r.claim].clone())).collect();
+        let r = readings(&pairs);
         assert!(!r.disputed());
         assert!(r.sides.is_empty());
         assert_eq!(r.neutral.len(), 2);
