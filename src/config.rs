@@ -5,8 +5,10 @@
 //! `--config`) overrides any of them. Paths in a config file are relative to
 //! the file's directory.
 
+use crate::dates::Ymd;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
+use crate::events::Catalog;
 use crate::matching::{MatchOptions, Profile};
 use crate::rules;
 use crate::span::Span;
@@ -135,6 +137,13 @@ pub struct Settings {
     pub provenance: ProvenanceSettings,
     /// Every rule's level.
     pub rules: BTreeMap<String, Level>,
+    /// The date drafts are read on, for `date::anniversary` (`check
+    /// --as-of`); a draft's own front matter `date` comes first, today last.
+    pub as_of: Option<Ymd>,
+    /// The event catalog: the built-in one, extended by
+    /// `rules_dir/events.toml` (see `provlint explain events`).
+    #[serde(skip)]
+    pub events: Arc<Catalog>,
 }
 
 impl Settings {
@@ -160,6 +169,8 @@ impl Settings {
                 boilerplate_sources: 0,
             },
             rules: BTreeMap::new(),
+            as_of: None,
+            events: Catalog::builtin(),
         };
         s.apply(DEFAULTS, Path::new("rules/defaults.toml"), base)
             .expect("the built-in defaults are valid");
@@ -176,7 +187,9 @@ impl Settings {
             None => discover(cwd),
         };
         let Some(path) = path else {
-            return Ok(Settings::defaults(cwd));
+            let mut s = Settings::defaults(cwd);
+            s.events = Catalog::load(&s.rules_dir)?;
+            return Ok(s);
         };
         // Errors name the file as the user would: relative to where they are.
         let shown = crate::files::relative(&path);
@@ -188,6 +201,7 @@ impl Settings {
         let mut s = Settings::defaults(&base);
         s.apply(&text, &shown, &base)?;
         s.config = Some(path);
+        s.events = Catalog::load(&s.rules_dir)?;
         Ok(s)
     }
 

@@ -28,6 +28,7 @@ pub enum ItemKind {
     Quotation(QuotationItem),
     Citation(CitationItem),
     Figure(FigureItem),
+    Date(DateItem),
 }
 
 /// A credit: a citation key, footnote, link or prose attribution.
@@ -85,6 +86,40 @@ pub struct CreditRef {
 }
 
 #[derive(Clone, Debug, Serialize)]
+pub struct DateItem {
+    /// Normalised: `1973-06-29`, `1973-06`, `1973`, `XXXX-06-29` (no year),
+    /// `1970-09/1970-10` (a range); see `provlint explain dates`.
+    pub value: String,
+    pub granularity: crate::dates::Granularity,
+    /// What it says, for people: `29 June 1973`.
+    pub description: String,
+    /// The weekday written with it, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<&'static str>,
+    /// The year was taken from the sentence.
+    pub year_from_context: bool,
+    /// Whether the day it names exists.
+    pub valid: bool,
+    /// Inside a quotation: checked for validity only.
+    pub in_quotation: bool,
+    /// The events it dates.
+    pub claims: Vec<ClaimItem>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ClaimItem {
+    /// The event's id in the catalog.
+    pub event: String,
+    pub label: String,
+    /// The date claimed for it (normalised).
+    pub date: String,
+    /// The phrase that names the event.
+    pub mention: String,
+    /// How the date was tied to the event.
+    pub binding: crate::events::Binding,
+}
+
+#[derive(Clone, Debug, Serialize)]
 pub struct QuotationItem {
     /// `inline` (between quotation marks) or `blockquote`.
     pub quote_kind: QuoteKind,
@@ -104,7 +139,58 @@ pub struct QuotationItem {
 }
 
 /// Everything provlint extracts from `draft`, in document order.
-pub fn extract(draft: &Draft, settings: &Settings) -> Vec<Item> {
+pub fn extract(draft: &Draft, settings: &Settings, corpus: &Corpus) -> Vec<Item> {
+    let mut items = quotations(draft, settings);
+    items.extend(dates(draft, settings));
+    items.extend(extract_credits_and_figures(draft, settings, corpus));
+    // Document order; a quotation before what is inside it.
+    items.sort_by_key(|i| (i.span.start, !matches!(i.kind, ItemKind::Quotation(_))));
+    items
+}
+
+fn dates(draft: &Draft, settings: &Settings) -> Vec<Item> {
+    let prose = draft.doc.prose.text();
+    let catalog = &settings.events;
+    let analysis = crate::checks::date::analyze(draft, catalog);
+    let quotations: Vec<_> = draft.quotations().iter().map(|q| q.prose).collect();
+    analysis
+        .dates
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let claims = analysis
+                .claims_of_date(i)
+                .map(|c| {
+                    let mention = &prose[analysis.mentions[c.mention].span.range()];
+                    ClaimItem {
+                        event: catalog.events[c.event].id.clone(),
+                        label: catalog.events[c.event].label.clone(),
+                        date: c.value.normalized(),
+                        mention: mention.split_whitespace().collect::<Vec<_>>().join(" "),
+                        binding: c.binding,
+                    }
+                })
+                .collect();
+            Item {
+                path: draft.path.clone(),
+                span: draft.location(draft.doc.prose.to_original(d.span)),
+                text: d.text(prose).to_string(),
+                kind: ItemKind::Date(DateItem {
+                    value: d.value.normalized(),
+                    granularity: d.value.granularity(),
+                    description: d.value.describe(),
+                    weekday: d.weekday.map(|(w, _)| w.name()),
+                    year_from_context: d.year_from_context,
+                    valid: d.value.is_valid(),
+                    in_quotation: quotations.iter().any(|q| q.overlaps(d.span)),
+                    claims,
+                }),
+            }
+        })
+        .collect()
+}
+
+fn quotations(draft: &Draft, settings: &Settings) -> Vec<Item> {
     let prose = draft.doc.prose.text();
     draft
         .quotations()
@@ -263,6 +349,10 @@ pub fn render_human(items: &[Item]) -> String {
                 ));
                 continue;
             }
+            ItemKind::Date(d) => {
+                out.push_str(&render_date(item, d));
+                continue;
+            }
         };
         let marks = q
             .marks
@@ -276,6 +366,43 @@ pub fn render_human(items: &[Item]) -> String {
         out.push_str(&format!(
             "{}:{}:{}: quotation {marks}, {} words, {status}\n    {text}\n",
             item.path, item.span.line, item.span.column, q.words
+        ));
+    }
+    out
+}
+
+fn render_date(item: &Item, d: &DateItem) -> String {
+    let text: String = item.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut notes = Vec::new();
+    if d.year_from_context {
+        notes.push("year from the sentence".to_string());
+    }
+    if !d.valid {
+        notes.push("no such day".to_string());
+    }
+    if d.in_quotation {
+        notes.push("in a quotation".to_string());
+    }
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", notes.join(", "))
+    };
+    let mut out = format!(
+        "{}:{}:{}: date {} ({}{notes})\n    {text}\n",
+        item.path,
+        item.span.line,
+        item.span.column,
+        d.value,
+        serde_json::to_value(d.granularity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    );
+    for c in &d.claims {
+        out.push_str(&format!(
+            "    dates {} = {} (“{}”)\n",
+            c.event, c.date, c.mention
         ));
     }
     out

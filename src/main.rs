@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "provlint", version, about = "Checks the quotations of a draft against a corpus of sources.", long_about = None)]
+#[command(name = "provlint", version, about = "Checks the quotations and dates of a draft against a corpus of sources.", long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -39,7 +39,7 @@ enum Color {
 enum Command {
     /// Check drafts (files, directories, or - for standard input).
     Check(CheckArgs),
-    /// Show what provlint sees in drafts: every quotation, citation and figure, with its span.
+    /// Show what provlint sees in drafts: every quotation, date, citation and figure, with its span.
     Extract(ExtractArgs),
     /// Work with the corpus.
     #[command(subcommand)]
@@ -69,6 +69,14 @@ struct CheckArgs {
     /// Exit with code 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// The date the drafts were written on, for "N years ago" and anniversaries (a draft's front matter `date` comes first; default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    as_of: Option<provlint::dates::Ymd>,
+}
+
+fn parse_date(s: &str) -> Result<provlint::dates::Ymd, String> {
+    provlint::dates::Ymd::parse_iso(s)
+        .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD, such as 2023-09-11"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -96,6 +104,14 @@ enum CorpusCommand {
         #[arg(long, value_enum, default_value_t = render::Format::Human)]
         format: render::Format,
     },
+    /// List every event whose sources disagree on its date, with each side's spans.
+    Audit {
+        #[arg(long, value_enum, default_value_t = render::Format::Human)]
+        format: render::Format,
+        /// Also list every dated claim the corpus makes, by event.
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -109,6 +125,9 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&cli, args, color),
         Command::Extract(args) => run_extract(&cli, args),
         Command::Corpus(CorpusCommand::List { format }) => run_corpus_list(&cli, *format),
+        Command::Corpus(CorpusCommand::Audit { format, all }) => {
+            run_corpus_audit(&cli, *format, *all)
+        }
         Command::Config => run_config(&cli),
         Command::Explain { code } => run_explain(code.as_deref()),
     };
@@ -193,6 +212,9 @@ fn run_check(cli: &Cli, args: &CheckArgs, color: bool) -> Result<ExitCode, Vec<E
             FailOn::Info => Severity::Info,
         };
     }
+    if let Some(date) = args.as_of {
+        settings.as_of = Some(date);
+    }
     let corpus = load_corpus(&settings)?;
     let (drafts, errors) = read_drafts(
         &args.paths,
@@ -254,18 +276,7 @@ fn run_extract(cli: &Cli, args: &ExtractArgs) -> Result<ExitCode, Vec<Error>> {
     let corpus = load_corpus(&settings)?;
     let items: Vec<_> = drafts
         .iter()
-        .flat_map(|d| {
-            let mut items = extract::extract(d, &settings);
-            items.extend(extract::extract_credits_and_figures(d, &settings, &corpus));
-            // Document order; a quotation before what is inside it.
-            items.sort_by_key(|i| {
-                (
-                    i.span.start,
-                    !matches!(i.kind, extract::ItemKind::Quotation(_)),
-                )
-            });
-            items
-        })
+        .flat_map(|d| extract::extract(d, &settings, &corpus))
         .collect();
     let out = match args.format {
         render::Format::Human => extract::render_human(&items),
@@ -369,6 +380,22 @@ fn run_corpus_list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Er
         }
     };
     let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_corpus_audit(cli: &Cli, format: render::Format, all: bool) -> Result<ExitCode, Vec<Error>> {
+    let settings = settings(cli)?;
+    let corpus = load_corpus(&settings)?;
+    let audit =
+        provlint::events::audit::audit(&corpus, &settings.events, all, render::json::VERSION);
+    let out = match format {
+        render::Format::Human => provlint::events::audit::render_human(&audit),
+        render::Format::Json => {
+            serde_json::to_string_pretty(&audit).expect("audit serializes") + "\n"
+        }
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    // A report, not a check: the corpus's disagreements are facts to show.
     Ok(ExitCode::SUCCESS)
 }
 

@@ -461,6 +461,159 @@ below; `up to` it or below (down to half). Two figures agree when either's
 value lies in the other's interval.
 "#;
 
+pub static DATE_CONFLICT: Rule = Rule {
+    code: "date::conflict",
+    summary: "The draft dates an event differently from every source that dates it.",
+    doc: r#"# date::conflict
+
+The draft gives a date for an event (the coup, Allende's election, the
+Tanquetazo...) that no source in the corpus supports, and at least one source
+contradicts. Which sentences date which events is decided by the event
+catalog (`provlint explain events`); how dates compare, by their granularity
+(`provlint explain dates`): `1972` does not contradict `October 1972`, and
+`June 1973` does not contradict `29 June 1973`.
+
+It is a conflict when a source contradicts the draft's date and no source
+agrees with it as precisely as the most precise contradiction. `November
+1972` for the lorry owners' strike conflicts with the three sources that say
+October 1972, although a fourth says only 1972: that one cannot tell the
+month. `27 June 1973` for the coup in Uruguay is not a conflict: one source
+says June 1973 and another July, and the draft sides with one of them
+(`date::disputed`).
+
+The report shows the draft's date and, as related places, every source's
+date for the event with its span, grouped by the date they give.
+
+## Example
+
+Sources: bensaid-2023 "the lorry drivers' strike in October 1972",
+wsws-2023 "In October 1972 ... a massive employers' lockout", fi-1973 "the
+struggles of October 1972", saunois-2013 "The bosses' strike in 1972".
+
+Draft: `the lorry owners' strike of October 1973` is reported: the sources
+give October 1972 (3 sources) and 1972 (1 source).
+
+## What to do
+
+Correct the date. If you have a source for your date, add it to the corpus
+(`provlint corpus list`); if the sentence is not about the event provlint
+names, say so on the line before it:
+`<!-- provlint-disable-next-line date::conflict -- why -->`.
+Dates inside quotations are not checked against the sources: they are the
+quoted author's.
+"#,
+};
+
+pub static DATE_DISPUTED: Rule = Rule {
+    code: "date::disputed",
+    summary: "The corpus disagrees on an event's date, and the draft takes a side.",
+    doc: r#"# date::disputed
+
+The sources disagree on the date of an event, and the draft's date agrees
+with some of them and not others. Sources are counted, not passages: a
+source that gives both dates is on both sides, and the report says that it
+contradicts itself.
+
+- When the draft's date is the reading of fewer sources than another one, or
+  the sides are even, it is reported at this rule's level (a warning by
+  default).
+- When the draft's date is the reading of clearly more sources than any
+  other, it is an info note naming the dissenting passages (once per event
+  in a file).
+
+A draft date that agrees with every side (`June 1973` when the sources say
+`20 June 1973` and `29 June 1973`) takes no side and is not reported.
+`provlint corpus audit` lists every event the corpus disagrees on.
+
+## Example
+
+fi-1973 says the attempted coup came on 20 June 1973 in one paragraph and on
+29 June in a later one; flakin-2019 says June 29, 1973.
+
+Draft: `the Tanquetazo of 20 June 1973` is a warning: 1 source says 20 June
+1973, 2 sources say 29 June 1973, and fi-1973 contradicts itself.
+`the Tanquetazo of 29 June 1973` is an info note naming fi-1973's 20 June.
+
+## What to do
+
+Check the sources (the report shows every side with its spans). Prefer the
+reading more sources give, or say in the text that the date is disputed.
+"#,
+};
+
+pub static DATE_INVALID: Rule = Rule {
+    code: "date::invalid",
+    summary: "A date names a day that does not exist.",
+    doc: r#"# date::invalid
+
+The draft names a day that does not exist: `31 June 1973` (June has 30
+days), `29 February 1973` (1973 was not a leap year), `April 31`. Without a
+year, `29 February` may exist and is not reported.
+
+Dates inside quotations are checked too: a quotation that names an
+impossible day is probably misquoted.
+
+## What to do
+
+Correct the day against your source.
+"#,
+};
+
+pub static DATE_WEEKDAY: Rule = Rule {
+    code: "date::weekday",
+    summary: "The weekday given with a date is not that date's weekday.",
+    doc: r#"# date::weekday
+
+A date is given with a weekday, and the date fell on another day of the
+week (proleptic Gregorian calendar). Only dates with a year are checked; a
+year taken from the same sentence counts.
+
+## Example
+
+`Monday, 11 September 1973` is reported: 11 September 1973 was a Tuesday.
+Its fix (unsafe: perhaps the date is what is wrong) writes `Tuesday`.
+Inside quotations the weekday is checked but never rewritten.
+
+## What to do
+
+Correct the weekday or the date.
+"#,
+};
+
+pub static DATE_ANNIVERSARY: Rule = Rule {
+    code: "date::anniversary",
+    summary: "\"N years ago\", \"Nth anniversary\" or \"N years later\" does not fit the dates.",
+    doc: r#"# date::anniversary
+
+A count of years does not fit the dates it counts between:
+
+- `N years ago` (and `N years ago today`) counts back from the draft's date
+  to the date of the event named in the sentence;
+- `the Nth anniversary` of an event counts the years from the event to the
+  draft's date (the last anniversary or the next one);
+- `N years later` counts from the date given before it in the draft to the
+  date in its sentence (or the date of the event the sentence names).
+
+The event's date is the draft's own, when the sentence gives one, else the
+date all the sources that date it agree on (when they disagree, nothing is
+checked). Without a month and day, a year either way is allowed: "46 years
+ago" of 1973 is right in 2019 and, before September, "45 years ago" too.
+
+The draft's date is its front matter `date` (`date: 2023-09-11` in YAML, or
+`date = 2023-09-11` in TOML), else `provlint check --as-of 2023-09-11`, else
+today.
+
+## Example
+
+In a draft dated 2023-09-11, `the 40th anniversary of the coup` is reported:
+the coup was on 11 September 1973, 50 years before.
+
+## What to do
+
+Correct the count, or give the draft its date in its front matter.
+"#,
+};
+
 /// Every rule, in a stable order.
 pub static RULES: &[&Rule] = &[
     &QUOTE_MISMATCH,
@@ -472,6 +625,11 @@ pub static RULES: &[&Rule] = &[
     &FIGURE_CONFLICT,
     &PROVENANCE_UNQUOTED,
     &SUPPRESSION_UNUSED,
+    &DATE_CONFLICT,
+    &DATE_DISPUTED,
+    &DATE_INVALID,
+    &DATE_WEEKDAY,
+    &DATE_ANNIVERSARY,
 ];
 
 /// Other topics `provlint explain` knows.
@@ -480,6 +638,8 @@ pub static TOPICS: &[(&str, &str)] = &[
     ("credits", CREDITS),
     ("figures", FIGURES),
     ("config", CONFIG),
+    ("dates", crate::dates::TOPIC),
+    ("events", crate::events::TOPIC),
 ];
 
 /// The topics printed after a rule's own documentation.
@@ -501,6 +661,10 @@ pub fn appendix(code: &str) -> Vec<&'static str> {
     }
     if code.starts_with("figure::") {
         out.push(FIGURES);
+    }
+    if code.starts_with("date::") {
+        out.push(crate::dates::TOPIC);
+        out.push(crate::events::TOPIC);
     }
     out
 }

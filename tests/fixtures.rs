@@ -25,6 +25,9 @@ fn corpus() -> &'static Corpus {
 fn settings_for(fixture: &Path) -> Settings {
     let root = PathBuf::from(".");
     let mut settings = Settings::defaults(&root);
+    // A fixed "today" for drafts without a date, so no snapshot changes with
+    // the clock (as `--as-of` would).
+    settings.as_of = provlint::dates::Ymd::parse_iso("2026-11-21");
     let config = fixture.parent().unwrap().join("provlint.toml");
     if config.exists() {
         let text = std::fs::read_to_string(&config).unwrap();

@@ -2,6 +2,7 @@
 //! returns findings. No check reads files or writes output.
 
 pub mod citation;
+pub mod date;
 pub mod figure;
 pub mod provenance;
 pub mod quote;
@@ -22,6 +23,7 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings) -> FileReport 
     };
     let credits = crate::attribution::Credits::find(draft, corpus);
     quote::check_credited(draft, corpus, settings, &credits, &mut report);
+    date::check(draft, corpus, settings, &mut report);
     let figures = figure::draft_figures(draft, &credits, settings);
     let claims: Vec<usize> = draft
         .quotations()

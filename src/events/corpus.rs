@@ -1,0 +1,340 @@
+//! The corpus's dated claims, and where the corpus disagrees with itself.
+//!
+//! Each source's claims are found once (a pure function of its text and the
+//! catalog) and filed by event, so checking a draft's claim looks up the
+//! event instead of reading the sources again.
+//!
+//! The sources *disagree* on an event's date when two of their claims cannot
+//! both be right (`20 June 1973` and `29 June 1973`). Claims that agree with
+//! every other (`June 1973`) take no side. The sides, or *readings*, are
+//! groups of claims that agree with each other: a claim joins the reading
+//! whose date it agrees with, the most precise dates first, so `29 June`
+//! (no year) joins `29 June 1973`.
+
+use super::Catalog;
+use super::claims::{Analysis, Claim};
+use crate::corpus::{Corpus, SourceIdx, SourceText};
+use crate::dates::{self, DateValue, width};
+use crate::span::Span;
+use crate::text::Format;
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+/// A claim of a source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClaimRef {
+    pub source: SourceIdx,
+    /// Index in that source's `Analysis::claims`.
+    pub claim: usize,
+}
+
+/// Every source's dates and claims, filed by event.
+#[derive(Debug)]
+pub struct CorpusDates {
+    /// Per source, in corpus order.
+    pub sources: Vec<Analysis>,
+    /// Per event of the catalog, the claims about it in corpus order.
+    by_event: Vec<Vec<ClaimRef>>,
+    /// Per event, whether it lasts (its dates compare by year).
+    extended: Vec<bool>,
+    /// Per event, its readings, on first use.
+    readings: Vec<OnceLock<Readings>>,
+}
+
+/// The sentences of a source as claims are read in: a Markdown source's
+/// blocks are real, so sentences stay inside them; a plain-text copy may
+/// break paragraphs anywhere (a PDF), so punctuation alone decides.
+pub fn source_sentences(text: &SourceText, format: Format) -> Vec<Span> {
+    match format {
+        Format::Markdown => text.doc.sentences().into_iter().map(|(_, s)| s).collect(),
+        Format::Text => text.sentences(),
+    }
+}
+
+/// A source's claims: a pure function of its text and the catalog.
+pub fn source_analysis(text: &SourceText, format: Format, catalog: &Catalog) -> Analysis {
+    let sentences = source_sentences(text, format);
+    super::claims::analyze(text.prose(), &sentences, &text.tokens, catalog)
+}
+
+impl CorpusDates {
+    pub fn build(corpus: &Corpus, texts: &[Arc<SourceText>], catalog: &Catalog) -> CorpusDates {
+        let sources: Vec<Analysis> = corpus
+            .ids()
+            .zip(texts)
+            .map(|(idx, text)| source_analysis(text, corpus.source(idx).entry.format, catalog))
+            .collect();
+        let mut sources = sources;
+        let mut by_event = vec![Vec::new(); catalog.events.len()];
+        for (s, analysis) in sources.iter().enumerate() {
+            for (claim, c) in analysis.claims.iter().enumerate() {
+                by_event[c.event].push(ClaimRef {
+                    source: SourceIdx(s as u32),
+                    claim,
+                });
+            }
+        }
+        for refs in &by_event {
+            let mut years: Vec<i32> = Vec::new();
+            for r in refs {
+                let v = &sources[r.source.get()].claims[r.claim].value;
+                if let Some((lo, hi)) = v.interval() {
+                    years.extend(lo.year..=hi.year);
+                }
+            }
+            years.sort_unstable();
+            years.dedup();
+            let [year] = years[..] else {
+                continue;
+            };
+            for r in refs {
+                let c = &mut sources[r.source.get()].claims[r.claim];
+                if !c.value.has_year() {
+                    c.value = c.value.with_year(year);
+                    c.year_from_corpus = true;
+                }
+            }
+        }
+        let extended = catalog.events.iter().map(|e| e.extended).collect();
+        let readings = catalog.events.iter().map(|_| OnceLock::new()).collect();
+        CorpusDates {
+            sources,
+            by_event,
+            extended,
+            readings,
+        }
+    }
+
+    /// The claims about event `event` (its index in the catalog).
+    pub fn claims_for(&self, event: usize) -> &[ClaimRef] {
+        self.by_event.get(event).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn claim(&self, r: ClaimRef) -> &Claim {
+        &self.sources[r.source.get()].claims[r.claim]
+    }
+
+    pub fn analysis(&self, source: SourceIdx) -> &Analysis {
+        &self.sources[source.get()]
+    }
+
+    /// The original byte span, in its source file, of a claim's date.
+    pub fn date_span(&self, corpus: &Corpus, r: ClaimRef) -> Span {
+        let a = self.analysis(r.source);
+        let c = self.claim(r);
+        let mut span = a.dates[c.date].span;
+        if let Some(also) = c.also {
+            span = span.cover(a.dates[also].span);
+        }
+        corpus.text(r.source).doc.prose.to_original(span)
+    }
+
+    /// The original byte span of a claim: the event's phrase and the date.
+    pub fn claim_span(&self, corpus: &Corpus, r: ClaimRef) -> Span {
+        let a = self.analysis(r.source);
+        corpus
+            .text(r.source)
+            .doc
+            .prose
+            .to_original(a.claim_span(self.claim(r)))
+    }
+
+    /// A claim's date as it is compared: by year for an event that lasts.
+    pub fn compared(&self, r: ClaimRef) -> DateValue {
+        let c = self.claim(r);
+        if self.extended.get(c.event).copied().unwrap_or(false) {
+            dates::to_years(&c.value)
+        } else {
+            c.value.clone()
+        }
+    }
+
+    /// The readings of an event's date in the corpus (computed once).
+    pub fn readings(&self, event: usize) -> &Readings {
+        self.readings[event].get_or_init(|| {
+            let claims: Vec<(ClaimRef, DateValue)> = self
+                .claims_for(event)
+                .iter()
+                .map(|r| (*r, self.compared(*r)))
+                .collect();
+            readings(&claims)
+        })
+    }
+}
+
+/// One side of a disagreement: claims that give compatible dates.
+#[derive(Clone, Debug)]
+pub struct Reading {
+    /// The most precise date of the side.
+    pub value: DateValue,
+    pub claims: Vec<ClaimRef>,
+    /// Distinct sources, in corpus order.
+    pub sources: Vec<SourceIdx>,
+}
+
+/// How the corpus dates an event.
+#[derive(Clone, Debug, Default)]
+pub struct Readings {
+    /// The sides, most sources first. Two or more when the corpus disagrees.
+    pub sides: Vec<Reading>,
+    /// Claims that take no side: they agree with every other claim
+    /// (`June 1973` between `20` and `29 June 1973`), or with more than one
+    /// side.
+    pub neutral: Vec<ClaimRef>,
+}
+
+impl Readings {
+    pub fn disputed(&self) -> bool {
+        self.sides.len() >= 2
+    }
+
+    /// Sources that are on more than one side.
+    pub fn self_contradicting(&self) -> Vec<SourceIdx> {
+        let mut out: Vec<SourceIdx> = Vec::new();
+        for (i, a) in self.sides.iter().enumerate() {
+            for s in &a.sources {
+                if self.sides[i + 1..].iter().any(|b| b.sources.contains(s)) && !out.contains(s) {
+                    out.push(*s);
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+/// Groups `claims` (each with the date it is compared by) into readings
+/// (see the module's documentation). Claims are grouped by their date first,
+/// so a corpus where thousands of passages give the same few dates costs
+/// little.
+pub fn readings(claims: &[(ClaimRef, DateValue)]) -> Readings {
+    let mut by_value: Vec<(&DateValue, Vec<ClaimRef>)> = Vec::new();
+    let mut index: HashMap<&DateValue, usize> = HashMap::new();
+    for (r, v) in claims {
+        match index.get(v) {
+            Some(&i) => by_value[i].1.push(*r),
+            None => {
+                index.insert(v, by_value.len());
+                by_value.push((v, vec![*r]));
+            }
+        }
+    }
+    // A date is decisive when another date in the corpus contradicts it.
+    let decisive: Vec<bool> = by_value
+        .iter()
+        .map(|(a, _)| by_value.iter().any(|(b, _)| !dates::compatible(a, b)))
+        .collect();
+    let mut out = Readings::default();
+    for (i, (_, refs)) in by_value.iter().enumerate() {
+        if !decisive[i] {
+            out.neutral.extend(refs.iter().copied());
+        }
+    }
+    let mut order: Vec<usize> = (0..by_value.len()).filter(|&i| decisive[i]).collect();
+    // The most precise first, and those with a year before those without.
+    order.sort_by_key(|&i| {
+        let v = by_value[i].0;
+        (width(v), !v.has_year(), by_value[i].1[0])
+    });
+    for i in order {
+        let (v, refs) = &by_value[i];
+        let agreeing: Vec<usize> = (0..out.sides.len())
+            .filter(|&k| dates::compatible(&out.sides[k].value, v))
+            .collect();
+        match agreeing[..] {
+            [] => out.sides.push(Reading {
+                value: (*v).clone(),
+                claims: refs.clone(),
+                sources: Vec::new(),
+            }),
+            [k] => out.sides[k].claims.extend(refs.iter().copied()),
+            _ => out.neutral.extend(refs.iter().copied()),
+        }
+    }
+    for side in &mut out.sides {
+        side.claims.sort();
+        side.sources = side.claims.iter().map(|c| c.source).collect();
+        side.sources.dedup();
+    }
+    out.sides.sort_by(|a, b| {
+        b.sources
+            .len()
+            .cmp(&a.sources.len())
+            .then(a.claims[0].cmp(&b.claims[0]))
+    });
+    out.neutral.sort();
+    out
+}
+
+/// An event on which the corpus disagrees.
+#[derive(Clone, Debug)]
+pub struct Dispute {
+    pub event: usize,
+    pub readings: Readings,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: Option<i32>, m: u8, d: u8) -> DateValue {
+        DateValue::Day {
+            year: y,
+            month: m,
+            day: d,
+        }
+    }
+
+    #[test]
+    fn readings_group_agreeing_claims() {
+        let values = [
+            day(Some(1973), 6, 20),
+            day(None, 6, 29),
+            day(Some(1973), 6, 29),
+            DateValue::Month {
+                year: Some(1973),
+                month: 6,
+            },
+        ];
+        let sources = [3, 3, 4, 0];
+        let refs: Vec<ClaimRef> = (0..values.len())
+            .map(|i| ClaimRef {
+                source: SourceIdx(sources[i]),
+                claim: i,
+            })
+            .collect();
+        let pairs: Vec<(ClaimRef, DateValue)> =
+            refs.iter().map(|r| (*r, values[r.claim].clone())).collect();
+        let r = readings(&pairs);
+        assert!(r.disputed());
+        assert_eq!(r.sides.len(), 2);
+        assert_eq!(r.sides[0].value, day(Some(1973), 6, 29));
+        assert_eq!(r.sides[0].sources, vec![SourceIdx(3), SourceIdx(4)]);
+        assert_eq!(r.sides[1].sources, vec![SourceIdx(3)]);
+        assert_eq!(r.neutral, vec![refs[3]]);
+        assert_eq!(r.self_contradicting(), vec![SourceIdx(3)]);
+    }
+
+    #[test]
+    fn agreeing_claims_are_not_a_dispute() {
+        let values = [
+            DateValue::Month {
+                year: Some(1972),
+                month: 10,
+            },
+            DateValue::Year(1972),
+        ];
+        let refs: Vec<ClaimRef> = (0..2)
+            .map(|i| ClaimRef {
+                source: SourceIdx(i as u32),
+                claim: i,
+            })
+            .collect();
+        let pairs: Vec<(ClaimRef, DateValue)> =
+            refs.iter().map(|r| (*r, values[r.claim].clone())).collect();
+        let r = readings(&pairs);
+        assert!(!r.disputed());
+        assert!(r.sides.is_empty());
+        assert_eq!(r.neutral.len(), 2);
+    }
+}

@@ -1,0 +1,785 @@
+//! The event catalog: the events the corpus gives dates for, and the phrases
+//! that name them.
+//!
+//! The catalog is data (`rules/events.toml`, compiled in). A user's
+//! `events.toml` in the config's `rules_dir` extends it: an event with a new
+//! id is added, and an event with the id of a built-in one replaces it
+//! whole (label and patterns), so a user can narrow a pattern that misfires
+//! in their drafts. `provlint explain events` documents the format.
+//!
+//! Phrases are matched on words, the way the quotation check sees them:
+//! case, apostrophes, dashes, accents and line breaks do not matter
+//! (`Enríquez` is `Enriquez`, `drivers’` is `drivers'`).
+
+pub mod audit;
+pub mod claims;
+pub mod corpus;
+
+use crate::corpus::{Corpus, SourceText};
+use crate::error::{Error, Result};
+use crate::span::Span;
+use crate::text::normalize;
+use crate::text::tokenize;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock, Weak};
+use toml::Spanned;
+
+pub use claims::{Analysis, Binding, Claim};
+pub use corpus::{ClaimRef, CorpusDates, Dispute, Reading, Readings};
+
+/// `provlint explain events`.
+pub const TOPIC: &str = r#"# The event catalog
+
+provlint checks a draft's dates against the corpus event by event. The
+catalog says which events the corpus dates and which phrases name them. The
+built-in catalog is `rules/events.toml`; `provlint corpus audit --all`
+shows every dated claim it finds in the corpus.
+
+```toml
+[[event]]
+id = "tanquetazo-1973"
+label = "the Tanquetazo, the attempted coup of June 1973"
+patterns = [
+  "Tanquetazo",
+  "Tancazo",
+  "dry run",
+  "failed * coup",                                  # `*`: any one word
+  "nationali* the copper industry",                 # `word*`: any word starting so
+  { phrase = "attempted coup", near = ["June"] },   # only with `June` in the sentence
+]
+notes = "where the corpus dates it (optional, for maintainers)"
+
+[[event]]
+id = "municipal-elections-1971"
+label = "the municipal elections of 1971"
+patterns = ["municipal elections"]
+recurring = true   # another year's elections are other elections
+extended = false   # true for events that last (a strike): compare years only
+```
+
+Phrases are matched on words: case, apostrophes, a possessive `'s`, dashes,
+accents and line breaks do not matter. Where two phrases overlap, the longer
+one wins (`attempted coup` over `coup`).
+
+## Which event a date is about
+
+Within a sentence, a date goes to the event whose phrase contains it or
+stands right next to it (`the failed June coup`, `the coup of 11 September
+1973`, `the 1973 coup`, `a blow in July in Uruguay`); otherwise to the
+nearest event named in its clause, when the date says when something
+happened (`in June 1973`, `on 11 September`). An event that is only a point
+of reference is not dated by nearness (`a few months before the coup`,
+`after the lorry drivers' strike`, `the 50th anniversary of the coup`), nor
+are dates that bound a period (`until August 1973`, `between June 1973
+and`), alternatives (`in June or September`) or names (`Chile's September
+11`). So a sentence that names two events with two dates gives two claims.
+An event introduced by `the same day` after a date takes that date's day and
+month only. `provlint extract` shows the claims found in a draft.
+
+Two flags tell provlint what kind of event it is:
+
+- `recurring = true` (elections): a draft's date in a year that no source
+  gives for the event is about another occurrence (`the 1969 congressional
+  elections`), not a conflict.
+- `extended = true` (a strike, negotiations): the event lasts, and the
+  sources give dates inside it (`the El Teniente miners in June`), so dates
+  are compared by their years only (`the strike began in April 1973` is
+  fine; `the lorry owners' strike of October 1973` against October 1972 is
+  not).
+
+## Your own events
+
+Put an `events.toml` in the config's `rules_dir` (default `rules/`, next to
+`provlint.toml`). An event with a new id is added to the built-in ones; an
+event with the id of a built-in one replaces it whole, label and patterns,
+which is how to narrow a pattern that misfires in your drafts. A malformed
+catalog is an error that points at the line (exit code 2).
+"#;
+
+/// The built-in catalog.
+pub const BUILTIN: &str = include_str!("../../rules/events.toml");
+/// Its name in reports.
+pub const BUILTIN_PATH: &str = "rules/events.toml";
+/// The file name of a user's catalog in `rules_dir`.
+pub const CATALOG_FILE: &str = "events.toml";
+
+/// One word of a phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PWord {
+    /// This word (its folded key).
+    Word(String),
+    /// Any word starting with this (`nationali*`).
+    Prefix(String),
+    /// Any one word (`*`).
+    Any,
+}
+
+impl PWord {
+    fn matches(&self, key: &str) -> bool {
+        match self {
+            PWord::Word(w) => w == key,
+            PWord::Prefix(p) => key.starts_with(p.as_str()),
+            PWord::Any => true,
+        }
+    }
+}
+
+/// A phrase: words in a row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub words: Vec<PWord>,
+}
+
+impl Phrase {
+    /// Parses a phrase as written in the catalog: words separated by spaces,
+    /// `*` for any one word, `word*` for any word starting so. Punctuation
+    /// other than apostrophes inside words is ignored.
+    pub fn parse(text: &str) -> std::result::Result<Phrase, String> {
+        let mut words = Vec::new();
+        for piece in text.split_whitespace() {
+            if piece == "*" {
+                words.push(PWord::Any);
+                continue;
+            }
+            if let Some(stem) = piece.strip_suffix('*') {
+                let keys = word_keys(stem);
+                match keys.as_slice() {
+                    [] => return Err(format!("`{piece}` has no letters before the `*`")),
+                    [rest @ .., last] => {
+                        words.extend(rest.iter().cloned().map(PWord::Word));
+                        words.push(PWord::Prefix(last.clone()));
+                    }
+                }
+                continue;
+            }
+            words.extend(word_keys(piece).into_iter().map(PWord::Word));
+        }
+        match (words.first(), words.last()) {
+            (None, _) => Err("the phrase has no words".to_string()),
+            (Some(PWord::Any), _) | (_, Some(PWord::Any)) => {
+                Err("a phrase cannot begin or end with `*` (any word)".to_string())
+            }
+            _ => Ok(Phrase { words }),
+        }
+    }
+
+    /// Whether the phrase matches `words` starting at `at`.
+    fn matches_at(&self, words: &[Word], at: usize) -> bool {
+        at + self.words.len() <= words.len()
+            && self
+                .words
+                .iter()
+                .zip(&words[at..])
+                .all(|(p, w)| p.matches(&w.key))
+    }
+
+    /// Whether the phrase occurs anywhere in `words`.
+    fn occurs_in(&self, words: &[Word]) -> bool {
+        (0..words.len()).any(|i| self.matches_at(words, i))
+    }
+}
+
+/// The words of `text` as keys: the tokenizer's word keys with accents
+/// dropped.
+fn word_keys(text: &str) -> Vec<String> {
+    tokenize::tokenize(text)
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| fold(&t.key(text)))
+        .collect()
+}
+
+/// A word key without accents and without a possessive `'s`: `enríquez`
+/// is `enriquez`, and `Allende's` matches `Allende`.
+pub fn fold(key: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let key = key
+        .strip_suffix("'s")
+        .filter(|k| !k.is_empty())
+        .unwrap_or(key);
+    key.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+/// A word of a text being matched: its folded key and prose span.
+#[derive(Clone, Debug)]
+pub struct Word {
+    pub key: String,
+    pub span: Span,
+}
+
+/// The words of a stretch of prose, from its tokens.
+pub fn words_of(prose: &str, tokens: &[tokenize::Token]) -> Vec<Word> {
+    tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| Word {
+            key: fold(&normalize::key_of_surface(&t.surface(prose))),
+            span: t.span,
+        })
+        .collect()
+}
+
+/// A pattern: a phrase, and phrases of which one must occur in the same
+/// sentence (`attempted coup` near `June`).
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    /// As written in the catalog.
+    pub text: String,
+    pub phrase: Phrase,
+    pub near: Vec<Phrase>,
+}
+
+/// An event the corpus dates.
+#[derive(Clone, Debug)]
+pub struct Event {
+    pub id: String,
+    /// What to call it in reports (`the Tanquetazo, the attempted coup of
+    /// June 1973`).
+    pub label: String,
+    pub patterns: Vec<Pattern>,
+    /// It happens again and again (elections): a draft's date in a year no
+    /// source gives for it is another occurrence, not a conflict.
+    pub recurring: bool,
+    /// It lasts weeks or months (a strike): the sources give dates inside
+    /// it, so dates are compared by their years only.
+    pub extended: bool,
+    /// The catalog file that defines it.
+    pub origin: String,
+}
+
+/// A phrase of the catalog found in a sentence.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Index of the event in the catalog.
+    pub event: usize,
+    pub pattern: usize,
+    /// Words `start..end` of the sentence's word list.
+    pub words: (usize, usize),
+    /// Prose span.
+    pub span: Span,
+}
+
+/// The loaded catalog, with an index of the phrases by their first word.
+pub struct Catalog {
+    pub events: Vec<Event>,
+    /// Files it was read from, built-in first.
+    pub files: Vec<String>,
+    by_first: HashMap<String, Vec<(usize, usize)>>,
+    /// Patterns whose first word is a prefix (`nationali*`).
+    prefix_first: Vec<(usize, usize)>,
+    /// The claims of the corpus last checked with this catalog, with the
+    /// source texts they were taken from (compared by identity, so a new
+    /// corpus is never mistaken for the old one).
+    corpus_cache: Mutex<Option<CorpusCache>>,
+}
+
+type CorpusCache = (Vec<Weak<SourceText>>, Arc<CorpusDates>);
+
+impl fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalog")
+            .field("events", &self.events.len())
+            .field("files", &self.files)
+            .finish()
+    }
+}
+
+impl Catalog {
+    pub fn new(events: Vec<Event>, files: Vec<String>) -> Catalog {
+        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut prefix_first = Vec::new();
+        for (e, event) in events.iter().enumerate() {
+            for (p, pattern) in event.patterns.iter().enumerate() {
+                match &pattern.phrase.words[0] {
+                    PWord::Word(w) => by_first.entry(w.clone()).or_default().push((e, p)),
+                    _ => prefix_first.push((e, p)),
+                }
+            }
+        }
+        Catalog {
+            events,
+            files,
+            by_first,
+            prefix_first,
+            corpus_cache: Mutex::new(None),
+        }
+    }
+
+    /// The built-in catalog (parsed once).
+    pub fn builtin() -> Arc<Catalog> {
+        static BUILT_IN: OnceLock<Arc<Catalog>> = OnceLock::new();
+        BUILT_IN
+            .get_or_init(|| {
+                let events = parse(BUILTIN, Path::new(BUILTIN_PATH))
+                    .expect("the built-in event catalog is valid");
+                Arc::new(Catalog::new(events, vec![BUILTIN_PATH.to_string()]))
+            })
+            .clone()
+    }
+
+    /// The built-in catalog extended by `rules_dir/events.toml`, if there
+    /// is one.
+    pub fn load(rules_dir: &Path) -> Result<Arc<Catalog>> {
+        let path = rules_dir.join(CATALOG_FILE);
+        if !path.is_file() {
+            return Ok(Catalog::builtin());
+        }
+        let text = crate::error::read_text_file(&path, "event catalog")?;
+        if text == BUILTIN {
+            // This repository's own rules/ directory.
+            return Ok(Catalog::builtin());
+        }
+        let user = parse(&text, &path)?;
+        let builtin = Catalog::builtin();
+        let mut events = builtin.events.clone();
+        for e in user {
+            match events.iter().position(|b| b.id == e.id) {
+                Some(i) => events[i] = e,
+                None => events.push(e),
+            }
+        }
+        let files = vec![BUILTIN_PATH.to_string(), crate::corpus::display_path(&path)];
+        Ok(Arc::new(Catalog::new(events, files)))
+    }
+
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+
+    /// The catalog's phrases in one sentence's words, overlaps resolved:
+    /// the longer phrase wins (`attempted coup` over `coup`), then the
+    /// earlier event in the catalog.
+    pub fn mentions(&self, words: &[Word]) -> Vec<Mention> {
+        let mut found: Vec<Mention> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let exact = self.by_first.get(&w.key).into_iter().flatten();
+            for &(e, p) in exact.chain(self.prefix_first.iter()) {
+                let pattern = &self.events[e].patterns[p];
+                if pattern.phrase.matches_at(words, i) {
+                    let end = i + pattern.phrase.words.len();
+                    found.push(Mention {
+                        event: e,
+                        pattern: p,
+                        words: (i, end),
+                        span: words[i].span.cover(words[end - 1].span),
+                    });
+                }
+            }
+        }
+        found.retain(|m| {
+            let near = &self.events[m.event].patterns[m.pattern].near;
+            near.is_empty() || near.iter().any(|n| n.occurs_in(words))
+        });
+        found.sort_by(|a, b| {
+            (b.words.1 - b.words.0)
+                .cmp(&(a.words.1 - a.words.0))
+                .then(a.event.cmp(&b.event))
+                .then(a.words.0.cmp(&b.words.0))
+        });
+        let mut kept: Vec<Mention> = Vec::new();
+        for m in found {
+            if kept
+                .iter()
+                .all(|k| m.words.1 <= k.words.0 || k.words.1 <= m.words.0)
+            {
+                kept.push(m);
+            }
+        }
+        kept.sort_by_key(|m| m.words.0);
+        kept
+    }
+
+    /// The dated claims of every source of `corpus`, computed once for a
+    /// corpus and kept while its sources are in memory.
+    pub fn corpus_dates(&self, corpus: &Corpus) -> Arc<CorpusDates> {
+        let texts: Vec<Arc<SourceText>> = corpus.ids().map(|i| corpus.text(i)).collect();
+        let mut cache = self
+            .corpus_cache
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((weak, dates)) = cache.as_ref() {
+            let same = weak.len() == texts.len()
+                && weak
+                    .iter()
+                    .zip(&texts)
+                    .all(|(w, t)| w.upgrade().is_some_and(|w| Arc::ptr_eq(&w, t)));
+            if same {
+                return dates.clone();
+            }
+        }
+        let dates = Arc::new(CorpusDates::build(corpus, &texts, self));
+        *cache = Some((texts.iter().map(Arc::downgrade).collect(), dates.clone()));
+        dates
+    }
+}
+
+// ---- reading the TOML ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    #[serde(default)]
+    event: Vec<Spanned<EventFile>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventFile {
+    id: Spanned<String>,
+    label: Spanned<String>,
+    patterns: Spanned<Vec<Spanned<PatternFile>>>,
+    #[serde(default)]
+    recurring: bool,
+    #[serde(default)]
+    extended: bool,
+    /// Free text for the catalog's maintainers (which sources date it).
+    #[serde(default)]
+    #[allow(dead_code)]
+    notes: Option<String>,
+}
+
+enum PatternFile {
+    Phrase(String),
+    Table(PatternTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PatternTable {
+    phrase: String,
+    #[serde(default)]
+    near: OneOrMany,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(untagged)]
+enum OneOrMany {
+    #[default]
+    None,
+    One(String),
+    Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for PatternFile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = PatternFile;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(r#"a phrase ("dry run") or a table ({ phrase = "attempted coup", near = ["June"] })"#)
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<PatternFile, E> {
+                Ok(PatternFile::Phrase(s.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> std::result::Result<PatternFile, A::Error> {
+                PatternTable::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(PatternFile::Table)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Parses one catalog file. Every error points into the file.
+pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
+    let shared: Arc<str> = Arc::from(text);
+    let help = "`provlint explain events` describes the catalog's format";
+    let at = |span: std::ops::Range<usize>, msg: String, label: &str| {
+        Error::new("events::invalid", msg)
+            .with_path(path)
+            .with_span(shared.clone(), Span::from(span), label)
+            .with_help(help)
+    };
+    let file: CatalogFile = toml::from_str(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        let msg = e
+            .message()
+            .lines()
+            .next()
+            .unwrap_or("invalid catalog")
+            .to_string();
+        at(span, format!("invalid event catalog: {msg}"), &msg)
+    })?;
+    let origin = crate::corpus::display_path(path);
+    let mut events: Vec<Event> = Vec::new();
+    let mut seen: HashMap<String, Span> = HashMap::new();
+    for entry in file.event {
+        let e = entry.into_inner();
+        let id = e.id.get_ref().trim().to_string();
+        if id.is_empty()
+            || !id.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+            })
+        {
+            return Err(at(
+                e.id.span(),
+                format!("event id `{id}` must be lower-case letters, digits, `-`, `_` or `.`"),
+                "not a valid id",
+            ));
+        }
+        if let Some(first) = seen.get(&id) {
+            let line = text[..first.start].matches('\n').count() + 1;
+            return Err(at(
+                e.id.span(),
+                format!("event `{id}` is defined twice in this file (first at line {line})"),
+                "defined again here",
+            ));
+        }
+        seen.insert(id.clone(), Span::from(e.id.span()));
+        if e.label.get_ref().trim().is_empty() {
+            return Err(at(
+                e.label.span(),
+                format!("event `{id}` has an empty label"),
+                "say what the event is",
+            ));
+        }
+        let patterns_span = e.patterns.span();
+        let mut patterns = Vec::new();
+        for p in e.patterns.into_inner() {
+            let span = p.span();
+            let (phrase_text, near) = match p.into_inner() {
+                PatternFile::Phrase(s) => (s, Vec::new()),
+                PatternFile::Table(t) => (
+                    t.phrase,
+                    match t.near {
+                        OneOrMany::None => Vec::new(),
+                        OneOrMany::One(s) => vec![s],
+                        OneOrMany::Many(v) => v,
+                    },
+                ),
+            };
+            let phrase = Phrase::parse(&phrase_text).map_err(|m| {
+                at(
+                    span.clone(),
+                    format!("event `{id}`: pattern `{phrase_text}`: {m}"),
+                    "this pattern",
+                )
+            })?;
+            let near = near
+                .iter()
+                .map(|n| {
+                    Phrase::parse(n).map_err(|m| {
+                        at(
+                            span.clone(),
+                            format!("event `{id}`: `near` phrase `{n}`: {m}"),
+                            "this pattern",
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            patterns.push(Pattern {
+                text: phrase_text,
+                phrase,
+                near,
+            });
+        }
+        if patterns.is_empty() {
+            return Err(at(
+                patterns_span,
+                format!("event `{id}` has no patterns"),
+                "give at least one phrase that names it",
+            ));
+        }
+        events.push(Event {
+            id,
+            label: e.label.into_inner().trim().to_string(),
+            patterns,
+            recurring: e.recurring,
+            extended: e.extended,
+            origin: origin.clone(),
+        });
+    }
+    Ok(events)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<Word> {
+        words_of(text, &tokenize::tokenize(text))
+    }
+
+    fn catalog(toml: &str) -> Catalog {
+        Catalog::new(parse(toml, Path::new("t.toml")).unwrap(), vec![])
+    }
+
+    fn named(c: &Catalog, text: &str) -> Vec<(String, String)> {
+        c.mentions(&words(text))
+            .into_iter()
+            .map(|m| {
+                (
+                    c.events[m.event].id.clone(),
+                    text[m.span.range()].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    const TOML: &str = r#"
+[[event]]
+id = "coup"
+label = "the coup"
+patterns = ["coup", "coup d'état"]
+
+[[event]]
+id = "tanquetazo"
+label = "the Tanquetazo"
+patterns = [
+  "Tanquetazo",
+  { phrase = "attempted coup", near = ["June"] },
+  "failed * coup",
+  "Colonel Souper's attempted coup",
+]
+
+[[event]]
+id = "copper"
+label = "copper nationalisation"
+patterns = ["nationali* the copper industry"]
+
+[[event]]
+id = "enriquez"
+label = "Miguel Enríquez"
+patterns = ["Miguel Enríquez"]
+"#;
+
+    #[test]
+    fn phrases_match_words_not_characters() {
+        let c = catalog(TOML);
+        assert_eq!(
+            named(&c, "the attempted coup of 20 June 1973"),
+            vec![("tanquetazo".into(), "attempted coup".into())]
+        );
+        // Without June nearby, an attempted coup is just a coup.
+        assert_eq!(
+            named(&c, "an attempted coup in Bolivia"),
+            vec![("coup".into(), "coup".into())]
+        );
+        assert_eq!(
+            named(
+                &c,
+                "the failed June coup and Colonel Souper’s attempted coup"
+            ),
+            vec![
+                ("tanquetazo".into(), "failed June coup".into()),
+                (
+                    "tanquetazo".into(),
+                    "Colonel Souper’s attempted coup".into()
+                )
+            ]
+        );
+        assert_eq!(
+            named(&c, "Allende nationalized the copper industry"),
+            vec![("copper".into(), "nationalized the copper industry".into())]
+        );
+        assert_eq!(
+            named(&c, "MIGUEL ENRIQUEZ and the coup d’etat"),
+            vec![
+                ("enriquez".into(), "MIGUEL ENRIQUEZ".into()),
+                ("coup".into(), "coup d’etat".into())
+            ]
+        );
+        // Across a PDF's line breaks.
+        assert_eq!(
+            named(&c, "the Tanque-\ntazo"),
+            vec![("tanquetazo".into(), "Tanque-\ntazo".into())]
+        );
+    }
+
+    fn error(toml: &str) -> Error {
+        parse(toml, Path::new("events.toml")).unwrap_err()
+    }
+
+    #[test]
+    fn malformed_catalogs_point_into_the_toml() {
+        let e = error("[[event]]\nid = \"x\"\nlabel = \"X\"\npatterns = [\"* coup\"]\n");
+        assert_eq!(e.code, "events::invalid");
+        assert!(e.message.contains("cannot begin"), "{}", e.message);
+        assert_eq!(e.position().unwrap(), "events.toml:4:13");
+
+        let e = error("[[event]]\nid = \"x\"\nlabel = \"X\"\npatterns = []\n");
+        assert!(e.message.contains("no patterns"), "{}", e.message);
+        assert_eq!(e.position().unwrap(), "events.toml:4:12");
+
+        let e = error(
+            "[[event]]\nid = \"x\"\nlabel = \"X\"\npatterns = [\"a\"]\n[[event]]\nid = \"x\"\nlabel = \"Y\"\npatterns = [\"b\"]\n",
+        );
+        assert!(e.message.contains("defined twice"), "{}", e.message);
+        assert!(e.message.contains("line 2"), "{}", e.message);
+        assert_eq!(e.position().unwrap(), "events.toml:6:6");
+
+        let e = error("[[event]]\nid = \"Bad Id\"\nlabel = \"X\"\npatterns = [\"a\"]\n");
+        assert_eq!(e.position().unwrap(), "events.toml:2:6");
+
+        let e = error(
+            "[[event]]\nid = \"x\"\nlabel = \"X\"\npatterns = [{ phrase = \"a\", nearby = \"b\" }]\n",
+        );
+        assert!(e.message.contains("nearby"), "{}", e.message);
+        assert_eq!(e.position().unwrap().split(':').nth(1), Some("4"));
+
+        let e = error("[[event]]\nid = \"x\"\npatterns = [\"a\"]\n");
+        assert!(e.message.contains("label"), "{}", e.message);
+
+        let e = error("[[event]]\nid = \"x\"\nlabel = \"X\"\npatterns = [3]\n");
+        assert!(e.message.contains("phrase"), "{}", e.message);
+        assert_eq!(e.position().unwrap(), "events.toml:4:13");
+
+        let e = error("[[event]\n");
+        assert_eq!(e.code, "events::invalid");
+        assert!(e.position().is_some());
+    }
+
+    #[test]
+    fn the_built_in_catalog_is_valid() {
+        let c = Catalog::builtin();
+        assert!(c.events.len() >= 20);
+        for id in [
+            "coup-1973",
+            "allende-election-1970",
+            "tanquetazo-1973",
+            "uruguay-coup-1973",
+            "bolivia-coup-1971",
+            "brazil-coup-1964",
+            "argentina-coup-1976",
+            "guatemala-1954",
+            "lorry-strike-1972",
+            "municipal-elections-1971",
+            "congressional-elections-1973",
+            "copper-nationalisation-1971",
+            "jara-murder-1973",
+            "enriquez-murder-1974",
+            "dictatorship-end-1990",
+        ] {
+            assert!(c.find(id).is_some(), "{id} is missing from the catalog");
+        }
+    }
+
+    #[test]
+    fn a_user_catalog_extends_and_overrides() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CATALOG_FILE),
+            "[[event]]\nid = \"coup-1973\"\nlabel = \"the golpe\"\npatterns = [\"golpe\"]\n\n[[event]]\nid = \"my-event\"\nlabel = \"mine\"\npatterns = [\"my event\"]\n",
+        )
+        .unwrap();
+        let c = Catalog::load(dir.path()).unwrap();
+        let builtin = Catalog::builtin();
+        assert_eq!(c.events.len(), builtin.events.len() + 1);
+        let coup = &c.events[c.find("coup-1973").unwrap()];
+        assert_eq!(coup.label, "the golpe");
+        assert_eq!(coup.patterns.len(), 1);
+        assert!(c.find("my-event").is_some());
+        assert_eq!(c.files.len(), 2);
+        // No catalog in the directory: the built-in one.
+        let empty = tempfile::tempdir().unwrap();
+        assert!(Arc::ptr_eq(&Catalog::load(empty.path()).unwrap(), &builtin));
+    }
+}
