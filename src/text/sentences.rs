@@ -17,7 +17,8 @@ const ABBREVIATIONS: &[&str] = &[
     "sen", "rep", "pres", "rev", "st", "mt", "ft", "jr", "sr", "co", "corp", "inc", "ltd", "no",
     "nos", "vol", "vols", "p", "pp", "ed", "eds", "trans", "cf", "e.g", "i.e", "etc", "vs", "viz",
     "al", "approx", "ca", "c", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "u.s", "u.k", "u.n", "a.m", "p.m", "fig", "ch", "sec",
+    "oct", "nov", "dec", "u.s", "u.k", "u.n", "a.m", "p.m", "fig", "ch", "sec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri",
 ];
 
 /// The sentences of `text[span]`, as spans of `text`, trimmed of white space.
