@@ -140,6 +140,10 @@ mod tests {
             sentences("It was 3 p.m. on Tuesday."),
             vec!["It was 3 p.m. on Tuesday."]
         );
+        assert_eq!(
+            sentences("On Wed. 12 September the junta spoke."),
+            vec!["On Wed. 12 September the junta spoke."]
+        );
     }
 
     #[test]
