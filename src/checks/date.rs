@@ -766,7 +766,19 @@ impl Context<'_> {
                 (expected, Some(event), evidence, explain)
             }
             RelativeKind::YearsLater => {
-                let (later, later_text, later_date) = self.later_date(r, dates)?;
+                let (later, later_text, later_date) = match self.said_today(r) {
+                    // `Today, fifty years later, ...`: later is the draft's date.
+                    true => (
+                        DateValue::Day {
+                            year: Some(as_of.date.year),
+                            month: as_of.date.month,
+                            day: as_of.date.day,
+                        },
+                        format!("today ({})", as_of.describe()),
+                        None,
+                    ),
+                    false => self.later_date(r, dates)?,
+                };
                 let (earlier, earlier_text) = self.earlier_date(r, &later, later_date, dates)?;
                 let (later_first_day, _) = later.interval()?;
                 let (expected, exact) = years_between(&earlier, &later_first_day, false)?;
@@ -810,6 +822,26 @@ impl Context<'_> {
             diff: None,
             fix: None,
         })
+    }
+
+    /// Whether `N years later` is said of the draft's own time: `today`
+    /// or `now` stands within three words of it.
+    fn said_today(&self, r: usize) -> bool {
+        let a = self.analysis;
+        let rel = a.relatives[r].span;
+        let prose = self.draft.doc.prose.text();
+        let sentence = a.sentences[a.relative_sentence[r]];
+        let before = &prose[sentence.start..rel.start];
+        let after = &prose[rel.end..sentence.end];
+        let near = |words: Vec<&str>| {
+            words.into_iter().take(3).any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase();
+                w == "today" || w == "now"
+            })
+        };
+        near(before.split_whitespace().rev().collect()) || near(after.split_whitespace().collect())
     }
 
     /// For `N years later`: the date with a year nearest to it in its

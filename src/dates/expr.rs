@@ -467,6 +467,14 @@ fn looks_like_year(text: &str, span: Span) -> bool {
             return false;
         }
     }
+    // Part of a citation key (`[@flakin-2019]`) or an address: the token it
+    // is in holds an `@`.
+    let token_start = text[..span.start]
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '[' | '(' | ';'))
+        .map_or(0, |i| i + 1);
+    if text[token_start..span.start].contains('@') {
+        return false;
+    }
     // A phone number or reference: digit groups separated by spaces only.
     let spaces_only = |s: &str| !s.is_empty() && s.chars().all(|c| c == ' ' || c == '\u{a0}');
     if (is_digits(prev) && spaces_only(prev_sep)) || (is_digits(next) && spaces_only(next_sep)) {
@@ -874,6 +882,16 @@ mod tests {
         );
         assert_eq!(one("the 1971 mayoral elections"), pair("1971", "1971"));
         assert_eq!(one("the 1917 Revolution in Russia"), pair("1917", "1917"));
+    }
+
+    #[test]
+    fn citation_keys_are_not_dates() {
+        let text = "As Flakin wrote [@flakin-2019; see @fi-1973, p. 3], it was 1973.";
+        let found: Vec<&str> = find(text, Span::new(0, text.len()))
+            .iter()
+            .map(|d| &text[d.span.range()])
+            .collect();
+        assert_eq!(found, vec!["1973"]);
     }
 
     #[test]

@@ -547,7 +547,6 @@ impl Sentence<'_> {
             // stays in its part of the sentence.
             let candidates: Vec<usize> = (0..mentions.len())
                 .filter(|&mi| !mention_tied[mi] && !anchors[mi] && !same_day[mi])
-                .filter(|&mi| !tied_events.contains(&mentions[mi].event))
                 .filter(|&mi| {
                     let part = clause[mentions[mi].words.0].1;
                     part == clause[dw.0].1 || (heads && part == clause[dw.1.min(last)].1)
@@ -573,7 +572,12 @@ impl Sentence<'_> {
                     .filter(|&mi| clause[mentions[mi].words.0].0 == here),
             )
             .or_else(|| nearest(&mut candidates.iter().copied()));
-            if let Some(mi) = chosen {
+            // The nearest event already dated by a phrase takes no more
+            // dates, and neither does the next one along: the date is most
+            // likely about the event it stands by (`in June 1973 a tank
+            // regiment attempted a coup, the Tanquetazo, on 29 June`; `the coup
+            // of 11 September 1973 ended what began in 1970`).
+            if let Some(mi) = chosen.filter(|&mi| !tied_events.contains(&mentions[mi].event)) {
                 claims.push(Claim {
                     event: mentions[mi].event,
                     value: out.dates[d].value.clone(),
@@ -708,6 +712,20 @@ mod tests {
                 c("tanquetazo-1973", "20 June 1973", "1973-06-20"),
                 c("coup-1973", "11 September", "1973-09-11"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_date_by_an_event_already_dated_goes_to_no_other() {
+        assert_eq!(
+            claims(
+                "In June 1973 a tank regiment attempted a first coup, the so-called Tanquetazo, on 29 June 1973."
+            ),
+            vec![c("tanquetazo-1973", "29 June 1973", "1973-06-29")]
+        );
+        assert_eq!(
+            claims("The coup of 11 September 1973 ended a process that had begun in 1970."),
+            vec![c("coup-1973", "11 September 1973", "1973-09-11")]
         );
     }
 
