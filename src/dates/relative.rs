@@ -3,6 +3,7 @@
 //! `date::anniversary` against the date of the event they count from.
 
 use crate::span::Span;
+use crate::text::numbers::{TENS, UNITS};
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
@@ -24,31 +25,6 @@ pub struct RelativeExpr {
     pub kind: RelativeKind,
 }
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
 const UNIT_ORDINALS: [&str; 20] = [
     "zeroth",
     "first",
@@ -97,19 +73,7 @@ pub fn parse_number(s: &str) -> Option<u32> {
     if s == "a hundred" || s == "one hundred" || s == "hundred" {
         return Some(100);
     }
-    if let Some(i) = UNITS.iter().position(|u| *u == s) {
-        return Some(i as u32);
-    }
-    let (tens, unit) = match s.split_once(['-', ' ']) {
-        Some((t, u)) => (t, Some(u)),
-        None => (s.as_str(), None),
-    };
-    let t = TENS.iter().position(|x| !x.is_empty() && *x == tens)? as u32;
-    let u = match unit {
-        Some(u) => UNITS[1..10].iter().position(|x| *x == u)? as u32 + 1,
-        None => 0,
-    };
-    Some(t * 10 + u)
+    crate::text::numbers::below_hundred(&s)
 }
 
 /// An ordinal in digits (`50th`) or words (`fiftieth`, `forty-sixth`).

@@ -253,47 +253,12 @@ fn first_match<'a>(
         .map(Vec::len)
 }
 
-const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 fn small_number(word: &str) -> Option<f64> {
-    if let Some(n) = UNITS.iter().position(|u| *u == word) {
-        return Some(n as f64);
+    // A word only (`twenty-five`): "twenty five" is two of the figure's words.
+    if word.contains(' ') {
+        return None;
     }
-    if let Some(n) = TENS.iter().position(|t| !t.is_empty() && *t == word) {
-        return Some((n * 10) as f64);
-    }
-    // twenty-five
-    let (tens, unit) = word.split_once('-')?;
-    let t = TENS.iter().position(|x| !x.is_empty() && *x == tens)?;
-    let u = UNITS
-        .iter()
-        .position(|x| *x == unit)
-        .filter(|u| (1..10).contains(u))?;
-    Some((t * 10 + u) as f64)
+    crate::text::numbers::below_hundred(word).map(f64::from)
 }
 
 fn scale(word: &str) -> Option<f64> {

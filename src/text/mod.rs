@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod normalize;
+pub mod numbers;
 pub mod prose;
 pub mod sentences;
 pub mod tokenize;
