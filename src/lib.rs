@@ -12,6 +12,7 @@ pub mod draft;
 pub mod error;
 pub mod extract;
 pub mod files;
+pub mod lsp;
 pub mod matching;
 pub mod render;
 pub mod rules;
