@@ -179,3 +179,33 @@ async def diagnostics(client: LanguageClient, uri: str, version: int, timeout: f
             await asyncio.sleep(0.02)
 
     return await asyncio.wait_for(published(), timeout)
+
+
+@pytest_lsp.fixture(config=CONFIG, params=["visual-studio-code", "neovim@v0.7.0"])
+async def ws_client(lsp_client: LanguageClient, request, workspace):
+    """A client in a workspace of its own: VS Code watches files for the
+    server; Neovim 0.7 cannot, so the server polls."""
+    await start(lsp_client, request.param, root=workspace)
+    lsp_client.encoding = "utf-16"
+    lsp_client.watches = request.param == "visual-studio-code"
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def vscode(lsp_client: LanguageClient):
+    await start(lsp_client, "visual-studio-code")
+    lsp_client.encoding = "utf-16"
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def eventually(check, timeout: float = 60):
+    """Waits until `check()` returns something true, and returns it."""
+
+    async def poll():
+        while not (found := check()):
+            await asyncio.sleep(0.02)
+        return found
+
+    return await asyncio.wait_for(poll(), timeout)
