@@ -159,11 +159,19 @@ impl Backend {
     }
 }
 
+/// The path of a `file:` URI; `None` for other schemes (`untitled:`).
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
 /// The workspace root: the first workspace folder, else the root URI, else
 /// the current directory.
 #[allow(deprecated)]
 fn root_of(params: &lsp::InitializeParams) -> PathBuf {
-    let from_uri = |u: &Uri| u.to_file_path().map(|p| p.into_owned());
+    let from_uri = file_path;
     params
         .workspace_folders
         .as_ref()
@@ -234,12 +242,16 @@ impl LanguageServer for Backend {
                 .await
                 .unwrap_or_default(),
         );
-        shared.clone().reload(Duration::ZERO);
-        if shared.caps().watch_files {
-            shared.register_watchers().await;
-        } else {
-            tokio::spawn(shared.poll_files());
-        }
+        // Load the corpus, then watch what it was loaded from (the paths
+        // are only known once the config is read).
+        tokio::spawn(async move {
+            shared.load().await;
+            if shared.caps().watch_files {
+                shared.register_watchers().await;
+            } else {
+                shared.poll_files().await;
+            }
+        });
     }
 
     async fn shutdown(&self) -> RpcResult<()> {
@@ -298,7 +310,7 @@ impl LanguageServer for Backend {
 
     async fn did_save(&self, params: lsp::DidSaveTextDocumentParams) {
         let uri = params.text_document.uri;
-        if let Some(path) = uri.to_file_path() {
+        if let Some(path) = file_path(&uri) {
             if self.shared.watched.lock().unwrap().affected_by(&path) {
                 self.shared.clone().reload(Duration::ZERO);
             }
@@ -331,11 +343,10 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
         let watched = self.shared.watched.lock().unwrap().clone();
-        let relevant = params.changes.iter().any(|c| {
-            c.uri
-                .to_file_path()
-                .is_some_and(|p| watched.affected_by(&p))
-        });
+        let relevant = params
+            .changes
+            .iter()
+            .any(|c| file_path(&c.uri).is_some_and(|p| watched.affected_by(&p)));
         if relevant {
             self.shared.clone().reload(Duration::from_millis(100));
         }
@@ -460,7 +471,7 @@ impl Shared {
     fn describe(&self, uri: &Uri, language: &str) -> (String, Format, bool) {
         let markdown_language = matches!(language, "markdown" | "mdx");
         let text_language = matches!(language, "plaintext" | "text");
-        let Some(path) = uri.to_file_path().map(|p| p.into_owned()) else {
+        let Some(path) = file_path(uri) else {
             // An unsaved, untitled buffer.
             let format = if markdown_language {
                 Format::Markdown
@@ -662,19 +673,24 @@ impl Shared {
             if *self.reload_requests.lock().unwrap() != ticket {
                 return;
             }
-            let origin = self.origin();
-            let loaded = {
-                let origin = origin.clone();
-                tokio::task::spawn_blocking(move || Project::load(&origin)).await
-            };
-            let Ok(loaded) = loaded else {
-                return;
-            };
-            match loaded {
-                Ok(project) => self.loaded_ok(project, &origin).await,
-                Err(e) => self.loaded_err(e).await,
-            }
+            self.load().await;
         });
+    }
+
+    /// Loads the config and corpus now, off the message loop.
+    async fn load(self: &Arc<Self>) {
+        let origin = self.origin();
+        let loaded = {
+            let origin = origin.clone();
+            tokio::task::spawn_blocking(move || Project::load(&origin)).await
+        };
+        let Ok(loaded) = loaded else {
+            return;
+        };
+        match loaded {
+            Ok(project) => self.loaded_ok(project, &origin).await,
+            Err(e) => self.loaded_err(e).await,
+        }
     }
 
     async fn loaded_ok(self: &Arc<Self>, project: Project, origin: &Origin) {
@@ -692,7 +708,7 @@ impl Shared {
             *w = watched;
             moved
         };
-        if moved && self.caps().watch_files && generation > 1 {
+        if moved && self.watching.load(Ordering::SeqCst) {
             self.register_watchers().await;
         }
         let error_file = self.error_file.lock().unwrap().take();

@@ -209,3 +209,14 @@ async def eventually(check, timeout: float = 60):
         return found
 
     return await asyncio.wait_for(poll(), timeout)
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def vscode_in(lsp_client: LanguageClient, workspace):
+    """VS Code in a workspace whose config names its corpus `sources`."""
+    (workspace / "corpus").rename(workspace / "sources")
+    (workspace / "provlint.toml").write_text('corpus = "sources"\n')
+    await start(lsp_client, "visual-studio-code", root=workspace)
+    lsp_client.encoding = "utf-16"
+    yield
+    await lsp_client.shutdown_session()

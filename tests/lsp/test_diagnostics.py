@@ -107,3 +107,10 @@ async def test_diagnostics_are_cleared_on_close(client: LanguageClient, tmp_path
     client.text_document_did_close(
         types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     assert list(await diagnostics(client, uri, None)) == []
+
+
+async def test_an_untitled_buffer_is_checked_too(client: LanguageClient):
+    uri = "untitled:Untitled-1"
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=DRAFT)))
+    assert [d.code for d in await diagnostics(client, uri, 1)] == ["quote::mismatch"] * 2

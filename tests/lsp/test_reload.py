@@ -65,3 +65,13 @@ async def test_a_config_change_applies_at_once(ws_client: LanguageClient, worksp
     changed(client, config)
     await eventually(lambda: len(client.published[uri]) > 1)
     assert {d.severity for d in client.published[uri][-1].diagnostics} == {types.DiagnosticSeverity.Warning}
+
+
+async def test_the_watchers_follow_the_configs_corpus(vscode_in, workspace):
+    """A config naming another corpus directory is watched there."""
+    client = vscode_in
+    [registration] = await eventually(lambda: client.registrations)
+    globs = [str(w["globPattern"]) for w in registration.register_options["watchers"]]
+    assert any(str(workspace / "sources") in g for g in globs), globs
+    uri = open_draft(client, workspace / "draft.md", DRAFT)
+    assert len(await diagnostics(client, uri, 1)) == 2
