@@ -137,18 +137,29 @@ pub fn severity(s: Severity) -> DiagnosticSeverity {
 /// server writes.
 pub const REASON_PLACEHOLDER: &str = "TODO: say why";
 
+/// The document code actions edit.
+#[derive(Clone, Copy)]
+pub struct Buffer<'a> {
+    pub uri: &'a Uri,
+    pub text: Text<'a>,
+    pub markdown: bool,
+}
+
 /// Code actions for the findings that touch `range` (bytes of the draft):
 /// each finding's own fix, then a suppression of it.
 pub fn code_actions(
     findings: &[Diagnostic],
-    draft: Text,
-    markdown: bool,
+    buffer: Buffer,
     range: Span,
-    uri: &Uri,
     project: &Project,
     caps: &Caps,
     docs: &RuleDocs,
 ) -> Vec<CodeActionOrCommand> {
+    let Buffer {
+        uri,
+        text: draft,
+        markdown,
+    } = buffer;
     let touches = |s: Span| s.start <= range.end && range.start <= s.end;
     let edit = |span: Span, new_text: String| {
         let mut changes = HashMap::new();
@@ -228,9 +239,8 @@ pub fn suppression(
         let a = lines.line_start(line - 1).unwrap_or(0);
         text[a..start].trim()
     });
-    let continues_paragraph = markdown
-        && previous
-            .is_some_and(|p| !p.is_empty() && !(p.starts_with("<!--") && p.ends_with("-->")));
+    let is_comment = |p: &str| p.starts_with("<!--") && p.ends_with("-->");
+    let continues_paragraph = markdown && previous.is_some_and(|p| !p.is_empty() && !is_comment(p));
     if continues_paragraph {
         let end = if text[..end].ends_with('\r') {
             end - 1

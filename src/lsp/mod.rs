@@ -436,12 +436,15 @@ impl LanguageServer for Backend {
         let actions = tokio::task::spawn_blocking(move || {
             let text = Text::new(&checked.text, &checked.draft.lines);
             let range = text.span(params.range, caps.encoding);
+            let buffer = convert::Buffer {
+                uri: &uri,
+                text,
+                markdown: checked.draft.format == Format::Markdown,
+            };
             convert::code_actions(
                 &checked.report.diagnostics,
-                text,
-                checked.draft.format == Format::Markdown,
+                buffer,
                 range,
-                &uri,
                 &checked.project,
                 &caps,
                 &docs,
