@@ -16,6 +16,7 @@ pub mod events;
 pub mod extract;
 pub mod figures;
 pub mod files;
+pub mod lsp;
 pub mod matching;
 pub mod render;
 pub mod rules;

@@ -51,6 +51,8 @@ enum Command {
         /// A rule code, or `verbatim`.
         code: Option<String>,
     },
+    /// Run the language server on standard input and output, for editors.
+    Lsp,
 }
 
 #[derive(clap::Args)]
@@ -130,6 +132,7 @@ fn main() -> ExitCode {
         }
         Command::Config => run_config(&cli),
         Command::Explain { code } => run_explain(code.as_deref()),
+        Command::Lsp => run_lsp(&cli),
     };
     match result {
         Ok(code) => code,
@@ -441,6 +444,21 @@ fn run_config(cli: &Cli) -> Result<ExitCode, Vec<Error>> {
         None => "# built-in defaults (no provlint.toml found)\n".to_string(),
     } + &settings.to_toml();
     let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_lsp(cli: &Cli) -> Result<ExitCode, Vec<Error>> {
+    let options = provlint::lsp::Options {
+        config: cli.config.clone(),
+        corpus: cli.corpus.clone(),
+    };
+    provlint::lsp::run(options).map_err(|e| {
+        vec![Error::io(
+            Path::new("<stdio>"),
+            &e,
+            "serve the language server on",
+        )]
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
