@@ -4,6 +4,7 @@
 //! The core is pure: text in, findings out. Files, the command line and
 //! output formats live at the edges.
 
+pub mod baseline;
 pub mod checks;
 pub mod config;
 pub mod corpus;
@@ -12,8 +13,11 @@ pub mod draft;
 pub mod error;
 pub mod extract;
 pub mod files;
+pub mod fix;
+pub mod gitdiff;
 pub mod matching;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod span;
 pub mod suppress;

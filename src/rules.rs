@@ -176,11 +176,93 @@ provlint comment that cannot be read (an unknown rule or directive, an
 "#,
 };
 
+pub static BASELINE_STALE: Rule = Rule {
+    code: "baseline::stale",
+    summary: "A baseline entry hides no finding any more: its words or its sources changed.",
+    doc: r#"# baseline::stale
+
+A baseline lets a team adopt provlint on a manuscript that already has
+findings: `provlint check --write-baseline provlint-baseline.json` records
+them, and `provlint check --baseline provlint-baseline.json` hides them, so
+only new findings are reported.
+
+Entries are keyed by content, not by line: the rule, the draft's words at the
+finding (the quotation, the claim, white space aside) and the source passages
+it was compared with (their ids and words). Editing around a finding, or
+moving it, keeps it hidden. An entry goes stale when nothing matches it any
+more:
+
+- the finding was fixed (the quotation now matches its source);
+- its words were edited (it may now be a new finding, which is reported);
+- its sources changed (a source's text was corrected, or another source is
+  now the closest passage).
+
+A stale entry is reported at its line in the baseline file, for drafts
+checked in the run (entries for drafts not checked are left alone). Write the
+baseline again to drop it: `--write-baseline` keeps the entries of drafts it
+did not check.
+"#,
+};
+
 /// Every rule, in a stable order.
-pub static RULES: &[&Rule] = &[&QUOTE_MISMATCH, &QUOTE_UNVERIFIED, &SUPPRESSION_UNUSED];
+pub static RULES: &[&Rule] = &[
+    &QUOTE_MISMATCH,
+    &QUOTE_UNVERIFIED,
+    &SUPPRESSION_UNUSED,
+    &BASELINE_STALE,
+];
+
+/// The output formats, their column units and how editors and CI read them.
+pub const FORMATS: &str = r#"# Output formats
+
+`provlint check --format FORMAT`:
+
+| format | what | columns |
+|---|---|---|
+| `human` | graphical reports with snippets of the draft and the source (default) | code points |
+| `concise` | one line a finding: `path:line:col: severity[code] message` | code points |
+| `json` | one versioned document: `{"version":1,"diagnostics":[...],"summary":{...}}` | code points, and byte offsets |
+| `json-lines` | one finding a line, each an entry of `json`'s `diagnostics` | code points, and byte offsets |
+| `sarif` | SARIF 2.1.0 with rules, related corpus locations and fixes | UTF-16 code units (`columnKind`) |
+| `github` | GitHub Actions annotations (workflow commands), then a summary line | code points, single-line findings only |
+| `rdjson` | reviewdog's diagnostic format, with related locations and suggestions | UTF-8 bytes, end exclusive |
+| `junit` | JUnit XML: a test suite a draft, a test case a finding | code points |
+
+Lines are 1-based everywhere, and so are columns.
+
+## Vim and Neovim
+
+`concise` columns count characters, which Vim calls virtual columns (`%v`);
+`%c` would take them as byte indexes and land early on a line with accented
+letters:
+
+```vim
+set makeprg=provlint\ check\ --format\ concise
+set errorformat=%f:%l:%v:\ %trror[%o]\ %m,%f:%l:%v:\ %tarning[%o]\ %m,%f:%l:%v:\ %tnfo[%o]\ %m
+```
+
+then `:make` and `:copen`. (`%v` counts a tab as up to 8 columns; drafts
+seldom have tabs inside a line.)
+
+## Emacs
+
+`compilation-mode` reads `concise` as it is: `M-x compile RET provlint
+check --format concise RET`.
+
+## GitHub Actions
+
+`--format github` annotates the pull request; a step shows 10 errors and 10
+warnings at most, so the log also gets a summary line, and with
+`GITHUB_STEP_SUMMARY` set the job summary gets a table of every finding.
+`--format sarif` goes to code scanning (`github/codeql-action/upload-sarif`).
+"#;
 
 /// Other topics `provlint explain` knows.
-pub static TOPICS: &[(&str, &str)] = &[("verbatim", VERBATIM), ("config", CONFIG)];
+pub static TOPICS: &[(&str, &str)] = &[
+    ("verbatim", VERBATIM),
+    ("config", CONFIG),
+    ("formats", FORMATS),
+];
 
 pub fn lookup(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|r| r.code == code)

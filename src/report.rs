@@ -1,0 +1,193 @@
+//! `provlint report`: a summary per draft — quotations verified, findings by
+//! rule — in human and JSON form.
+//!
+//! Each rule family adds a section of counts with a function in
+//! [`SECTIONS`]; a family that adds figures or conflicts adds its own
+//! (`figures: 12 found, 10 attributed`), and both forms show it.
+
+use crate::config::Settings;
+use crate::diagnostic::FileReport;
+use crate::draft::Draft;
+use crate::extract::{self, ItemKind};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Counts for one rule family in one draft, in the order people read them.
+#[derive(Clone, Debug, Serialize)]
+pub struct Section {
+    /// The family (`quote`), the key in JSON.
+    pub family: &'static str,
+    /// What is counted, plural (`quotations`).
+    pub title: &'static str,
+    pub counts: Vec<(&'static str, usize)>,
+}
+
+/// A section builder: the draft, its report (after suppressions), the
+/// settings.
+pub type SectionFn = fn(&Draft, &FileReport, &Settings) -> Section;
+
+/// Every family's section, in order.
+pub static SECTIONS: &[SectionFn] = &[quotations];
+
+fn count(report: &FileReport, code: &str) -> usize {
+    report.diagnostics.iter().filter(|d| d.code == code).count()
+}
+
+/// Quotations: found, checked, verified, mismatched, unverified, and the
+/// rest (checked but suppressed, or their rule off).
+fn quotations(draft: &Draft, report: &FileReport, settings: &Settings) -> Section {
+    let items = extract::extract(draft, settings);
+    #[allow(irrefutable_let_patterns)]
+    let quotes: Vec<_> = items
+        .iter()
+        .filter_map(|i| {
+            if let ItemKind::Quotation(q) = &i.kind {
+                Some(q)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let checked = quotes.iter().filter(|q| q.checked).count();
+    let verified = report.verified.len();
+    let mismatched = count(report, crate::rules::QUOTE_MISMATCH.code);
+    let unverified = count(report, crate::rules::QUOTE_UNVERIFIED.code);
+    Section {
+        family: "quote",
+        title: "quotations",
+        counts: vec![
+            ("found", quotes.len()),
+            ("checked", checked),
+            ("verified", verified),
+            ("mismatched", mismatched),
+            ("unverified", unverified),
+            (
+                "suppressed",
+                checked.saturating_sub(verified + mismatched + unverified),
+            ),
+        ],
+    }
+}
+
+/// One draft's summary.
+#[derive(Clone, Debug)]
+pub struct DraftSummary {
+    pub path: String,
+    pub sections: Vec<Section>,
+    /// Findings by rule code (after suppressions).
+    pub findings: BTreeMap<&'static str, usize>,
+}
+
+pub fn summarize(draft: &Draft, report: &FileReport, settings: &Settings) -> DraftSummary {
+    let mut findings = BTreeMap::new();
+    for d in &report.diagnostics {
+        *findings.entry(d.code).or_insert(0) += 1;
+    }
+    DraftSummary {
+        path: report.path.clone(),
+        sections: SECTIONS
+            .iter()
+            .map(|f| f(draft, report, settings))
+            .collect(),
+        findings,
+    }
+}
+
+/// The totals over every draft, as one more summary named `total`.
+pub fn total(drafts: &[DraftSummary]) -> DraftSummary {
+    let mut out = DraftSummary {
+        path: "total".to_string(),
+        sections: Vec::new(),
+        findings: BTreeMap::new(),
+    };
+    for d in drafts {
+        for s in &d.sections {
+            match out.sections.iter_mut().find(|t| t.family == s.family) {
+                Some(t) => {
+                    for (tc, sc) in t.counts.iter_mut().zip(&s.counts) {
+                        tc.1 += sc.1;
+                    }
+                }
+                None => out.sections.push(s.clone()),
+            }
+        }
+        for (code, n) in &d.findings {
+            *out.findings.entry(code).or_insert(0) += n;
+        }
+    }
+    out
+}
+
+fn human_one(d: &DraftSummary, out: &mut String) {
+    out.push_str(&d.path);
+    out.push('\n');
+    for s in &d.sections {
+        let counts: Vec<String> = s.counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        out.push_str(&format!(
+            "  {:<12} {}\n",
+            format!("{}:", s.title),
+            counts.join(", ")
+        ));
+    }
+    let findings = if d.findings.is_empty() {
+        "none".to_string()
+    } else {
+        d.findings
+            .iter()
+            .map(|(c, n)| format!("{n} {c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push_str(&format!("  {:<12} {findings}\n", "findings:"));
+}
+
+/// The human form: a block a draft, then the totals when there are several.
+pub fn render_human(drafts: &[DraftSummary]) -> String {
+    let mut out = String::new();
+    for d in drafts {
+        human_one(d, &mut out);
+    }
+    if drafts.len() > 1 {
+        let mut t = total(drafts);
+        t.path = format!("total ({} drafts)", drafts.len());
+        human_one(&t, &mut out);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonDraft<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    sections: BTreeMap<&'static str, BTreeMap<&'static str, usize>>,
+    findings: &'a BTreeMap<&'static str, usize>,
+}
+
+fn json_one(d: &DraftSummary) -> JsonDraft<'_> {
+    JsonDraft {
+        path: &d.path,
+        sections: d
+            .sections
+            .iter()
+            .map(|s| (s.family, s.counts.iter().copied().collect()))
+            .collect(),
+        findings: &d.findings,
+    }
+}
+
+/// `{"version":1,"drafts":[{"path":…,"quote":{…},"findings":{…}}],"total":{…}}`.
+pub fn render_json(drafts: &[DraftSummary]) -> String {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        version: u32,
+        drafts: Vec<JsonDraft<'a>>,
+        total: JsonDraft<'a>,
+    }
+    let total = total(drafts);
+    let doc = Doc {
+        version: crate::render::json::VERSION,
+        drafts: drafts.iter().map(json_one).collect(),
+        total: json_one(&total),
+    };
+    serde_json::to_string_pretty(&doc).expect("report serializes") + "\n"
+}
