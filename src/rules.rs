@@ -238,7 +238,7 @@ letters:
 
 ```vim
 set makeprg=provlint\ check\ --format\ concise
-set errorformat=%f:%l:%v:\ %trror[%o]\ %m,%f:%l:%v:\ %tarning[%o]\ %m,%f:%l:%v:\ %tnfo[%o]\ %m
+set errorformat=%f:%l:%v:\ %trror%m,%f:%l:%v:\ %tarning%m,%f:%l:%v:\ %tnfo%m
 ```
 
 then `:make` and `:copen`. (`%v` counts a tab as up to 8 columns; drafts
