@@ -76,7 +76,7 @@ struct ConfigFile {
     #[serde(default)]
     #[schemars(schema_with = "rules_schema")]
     rules: BTreeMap<Spanned<String>, Level>,
-    /// Settings for some drafts only: the first matching globs' tables apply over the rest, in order.
+    /// Settings for some drafts only: each table whose `files` globs match a draft applies over the rest, in order.
     #[serde(default)]
     overrides: Vec<OverrideFile>,
 }
@@ -160,8 +160,44 @@ fn rules_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
 /// `schema/provlint.schema.json` (a test keeps the two the same).
 pub fn schema() -> String {
     let generator = schemars::generate::SchemaSettings::draft07().into_generator();
-    let schema = generator.into_root_schema_for::<ConfigFile>();
+    let mut schema = generator.into_root_schema_for::<ConfigFile>().to_value();
+    drop_null(&mut schema);
     serde_json::to_string_pretty(&schema).expect("the schema serializes") + "\n"
+}
+
+/// TOML has no null: an optional key is one that is left out. Removes the
+/// `null` alternatives schemars gives `Option` fields.
+fn drop_null(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    if let Value::Object(map) = v {
+        if let Some(Value::Array(types)) = map.get_mut("type") {
+            types.retain(|t| t != "null");
+            if types.len() == 1 {
+                let t = types.remove(0);
+                map.insert("type".into(), t);
+            }
+        }
+        if let Some(Value::Array(any)) = map.get("anyOf") {
+            let rest: Vec<Value> = any
+                .iter()
+                .filter(|s| s.get("type") != Some(&Value::from("null")))
+                .cloned()
+                .collect();
+            if rest.len() == 1 {
+                map.remove("anyOf");
+                if let Value::Object(inner) = &rest[0] {
+                    for (k, val) in inner {
+                        map.entry(k.clone()).or_insert_with(|| val.clone());
+                    }
+                }
+            }
+        }
+        for val in map.values_mut() {
+            drop_null(val);
+        }
+    } else if let Value::Array(items) = v {
+        items.iter_mut().for_each(drop_null);
+    }
 }
 
 /// A `[[overrides]]` table, its globs compiled.
@@ -679,6 +715,79 @@ mod tests {
         }
         assert_eq!(s.rules.len(), rules::RULES.len());
         assert_eq!(s.severity("quote::mismatch"), Some(Severity::Error));
+    }
+
+    #[test]
+    fn the_committed_schema_is_current() {
+        let committed = include_str!("../schema/provlint.schema.json");
+        assert!(
+            committed == schema(),
+            "schema/provlint.schema.json is stale: run `cargo run -- config --schema > schema/provlint.schema.json`"
+        );
+        // It lists every rule, and only the known keys.
+        let v: serde_json::Value = serde_json::from_str(committed).unwrap();
+        assert_eq!(v["additionalProperties"], false);
+        for r in rules::RULES {
+            assert!(
+                v["properties"]["rules"]["properties"][r.code].is_object(),
+                "{}",
+                r.code
+            );
+        }
+    }
+
+    #[test]
+    fn globs_overrides_set_and_did_you_mean() {
+        let base = Path::new("/book");
+        let mut s = Settings::defaults(base);
+        s.apply(
+            "exclude = [\"archive/**\"]\n[[overrides]]\nfiles = [\"interviews/**/*.md\"]\nrules = { \"quote::unverified\" = \"off\" }\nquote = { profile = \"strict\" }\n",
+            Path::new("p.toml"),
+            base,
+        )
+        .unwrap();
+        let normal = s.for_path(Path::new("/book/chapters/one.md"));
+        assert_eq!(
+            normal.severity("quote::unverified"),
+            Some(Severity::Warning)
+        );
+        assert_eq!(normal.quote.profile, Profile::Chicago);
+        let interview = s.for_path(Path::new("/book/interviews/2023/allende.md"));
+        assert_eq!(interview.severity("quote::unverified"), None);
+        assert_eq!(interview.quote.profile, Profile::Strict);
+        let sel = s.selection();
+        assert!(sel.exclude.is_match("archive/old.md"));
+        assert!(!sel.exclude.is_match("chapters/archive.md"));
+
+        // --set: the same keys, the same validation.
+        s.set("quote.profile=chicago", base).unwrap();
+        s.set("rules.quote::mismatch=warning", base).unwrap();
+        s.set("quote.min_words=6", base).unwrap();
+        assert_eq!(s.quote.min_words, 6);
+        assert_eq!(s.severity("quote::mismatch"), Some(Severity::Warning));
+        let err = s.set("quote.min_word=6", base).unwrap_err();
+        assert_eq!(
+            err.help.as_deref().unwrap().split('?').next().unwrap(),
+            "did you mean `min_words`"
+        );
+        assert_eq!(err.position().unwrap(), "--set:1:7");
+        let err = s.set("rules.quote::mismatc=off", base).unwrap_err();
+        assert_eq!(err.code, "config::unknown-rule");
+        assert!(s.set("fail_on", base).is_err());
+
+        // A bad glob points at itself.
+        let err = s
+            .apply("exclude = [\"a/[\"]\n", Path::new("p.toml"), base)
+            .unwrap_err();
+        assert_eq!(err.position().unwrap(), "p.toml:1:12");
+        let err = s
+            .apply("[[overrides]]\nfiles = []\n", Path::new("p.toml"), base)
+            .unwrap_err();
+        assert!(err.message.contains("needs `files`"));
+        let err = s
+            .apply("exclud = []\n", Path::new("p.toml"), base)
+            .unwrap_err();
+        assert!(err.help.unwrap().starts_with("did you mean `exclude`?"));
     }
 
     #[test]
