@@ -120,14 +120,18 @@ What to do:
 pub const CONFIG: &str = r#"# provlint.toml
 
 provlint reads `provlint.toml` from the current directory or the nearest
-directory above it (or the file given with `--config`). Every key is
-optional; the built-in defaults are `rules/defaults.toml`. Paths are relative
-to the config file. `provlint config` prints the settings in force.
+directory above it (or the file given with `--config`; `--isolated` reads
+none). Every key is optional; the built-in defaults are `rules/defaults.toml`.
+Paths and globs are relative to the config file. `provlint config` prints the
+settings in force; `provlint config --schema` prints the file's JSON Schema
+(committed as `schema/provlint.schema.json`, for editor completion).
 
 ```toml
 corpus = "corpus"          # the corpus directory (with its sources.toml)
 rules_dir = "rules"        # the directory of rule data files
 fail_on = "error"          # exit 1 when a finding at or above this severity is reported
+include = ["drafts/**/*.md"]     # drafts taken when walking a directory (default: .md, .txt, ... by extension)
+exclude = ["drafts/archive/**"]  # never checked, even when named on the command line
 
 [quote]
 profile = "chicago"        # or "strict" (see `provlint explain verbatim`)
@@ -139,10 +143,21 @@ blockquotes = true         # check Markdown blockquotes as quotations
 
 [rules]                    # each rule's level: "error", "warning", "info" or "off"
 "quote::unverified" = "warning"
+
+[[overrides]]              # for some drafts: every table whose globs match applies, in order
+files = ["drafts/interviews/**"]
+quote = { profile = "strict" }
+rules = { "quote::unverified" = "off" }
 ```
 
-An unknown key or rule is an error that points at it. `--corpus DIR` and
-`--fail-on LEVEL` override the file.
+Globs: `*` stays within a directory, `**` crosses them. The corpus's own
+files are never drafts.
+
+An unknown key or rule is an error that points at it and names the closest
+valid one. `--corpus DIR` and `--fail-on LEVEL` override the file, and so
+does `--set KEY=VALUE` for any key, with the same checks:
+`--set quote.profile=strict`, `--set rules.quote::unverified=off`,
+`--set 'exclude=["old/**"]'` (the value is TOML, or else a string).
 "#;
 
 pub static SUPPRESSION_UNUSED: Rule = Rule {

@@ -436,3 +436,53 @@ fn junit_reads_as_the_findings() {
         assert_eq!(case[4], d["span"]["line"].to_string().as_str());
     }
 }
+
+/// `check-jsonschema` (PyPI), as an editor would use the schema: the
+/// committed config schema accepts every key, and rejects unknown ones.
+#[test]
+fn the_config_schema_accepts_real_configs_and_rejects_unknown_keys() {
+    let Some(tool) = require(
+        "check-jsonschema",
+        &[consumers().join(".venv/bin/check-jsonschema")],
+    ) else {
+        return;
+    };
+    let schema = repo().join("schema/provlint.schema.json");
+    let check = |file: &Path| {
+        run(Command::new(&tool)
+            .arg("--schemafile")
+            .arg(&schema)
+            .arg(file))
+        .status
+        .success()
+    };
+    assert!(check(&repo().join("provlint.toml")));
+    assert!(check(&repo().join("tests/data/full-config.toml")));
+    assert!(check(&repo().join("rules/defaults.toml")));
+    // provlint itself reads the same file.
+    let r = provlint(&["config", "--config", "tests/data/full-config.toml"], None);
+    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+
+    let dir = temp();
+    let bad = dir.path().join("provlint.toml");
+    std::fs::write(&bad, "[quote]\nprofil = \"strict\"\n").unwrap();
+    assert!(!check(&bad));
+    std::fs::write(&bad, "[rules]\n\"quote::mismatc\" = \"off\"\n").unwrap();
+    assert!(!check(&bad));
+}
+
+/// The CI recipe the README points to is a valid GitHub Actions workflow
+/// (check-jsonschema's copy of the workflow schema, offline).
+#[test]
+fn the_github_actions_recipe_is_a_valid_workflow() {
+    let Some(tool) = require(
+        "check-jsonschema",
+        &[consumers().join(".venv/bin/check-jsonschema")],
+    ) else {
+        return;
+    };
+    let out = run(Command::new(&tool)
+        .args(["--builtin-schema", "vendor.github-workflows"])
+        .arg(repo().join("docs/github-actions.yml")));
+    assert!(out.status.success());
+}
