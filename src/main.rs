@@ -268,6 +268,9 @@ fn run_check(cli: &Cli, args: &CheckArgs, color: bool) -> Result<ExitCode, Vec<E
     let corpus = load_corpus(&settings)?;
     let (mut drafts, mut errors) =
         read_drafts(&args.paths, args.stdin_filename.as_deref(), &settings);
+    let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+    let from_stdin =
+        |path: &str| path == stdin_name && args.paths.iter().any(|p| p.as_os_str() == "-");
     let check = |d: &provlint::draft::Draft| {
         checks::check(d, &corpus, &settings.for_path(Path::new(&d.path)))
     };
@@ -292,9 +295,7 @@ fn run_check(cli: &Cli, args: &CheckArgs, color: bool) -> Result<ExitCode, Vec<E
                 diffs.push_str(&fix::unified_diff(&draft.path, &draft.text, &text));
                 continue;
             }
-            if draft.path == args.stdin_filename.as_deref().unwrap_or("<stdin>")
-                && args.paths.iter().any(|p| p.as_os_str() == "-")
-            {
+            if from_stdin(&draft.path) {
                 // Standard input: the fixed text goes to standard output.
                 let _ = std::io::stdout().write_all(text.as_bytes());
             } else if let Err(e) = std::fs::write(&draft.path, &text) {
