@@ -2,8 +2,12 @@
 //!
 //! The built-in defaults are `rules/defaults.toml`, compiled in; a
 //! `provlint.toml` (found from the current directory upward, or given with
-//! `--config`) overrides any of them. Paths in a config file are relative to
-//! the file's directory.
+//! `--config`; none with `--isolated`) overrides any of them, and
+//! `--set KEY=VALUE` overrides the file, with the same validation. Paths and
+//! globs in a config file are relative to the file's directory.
+//!
+//! The JSON Schema of the file (`schema/provlint.schema.json`, for editor
+//! completion) is generated from the structs here: [`schema`].
 
 use crate::dates::Ymd;
 use crate::diagnostic::Severity;
@@ -12,6 +16,8 @@ use crate::events::Catalog;
 use crate::matching::{MatchOptions, Profile};
 use crate::rules;
 use crate::span::Span;
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,7 +31,7 @@ pub const CONFIG_FILE: &str = "provlint.toml";
 pub const DEFAULTS: &str = include_str!("../rules/defaults.toml");
 
 /// A rule's level: a severity, or off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Off,
@@ -45,33 +51,99 @@ impl Level {
     }
 }
 
-/// A config file as written: every key optional.
-#[derive(Debug, Default, Deserialize)]
+/// provlint's configuration (`provlint.toml`). Every key is optional: the
+/// built-in defaults are `rules/defaults.toml`. Paths and globs are relative
+/// to this file's directory.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "provlint.toml")]
 struct ConfigFile {
+    /// The corpus directory (with its sources.toml).
     corpus: Option<String>,
+    /// The directory of rule data files.
     rules_dir: Option<String>,
+    /// Exit with code 1 when a finding at or above this severity is reported.
+    #[schemars(with = "Option<FailOn>")]
     fail_on: Option<Severity>,
+    /// Globs of the drafts taken when a directory is checked (default: Markdown and text files by extension).
+    #[schemars(with = "Option<Vec<String>>")]
+    include: Option<Vec<Spanned<String>>>,
+    /// Globs of files and directories never checked, even when named on the command line (a pre-commit hook names every file).
+    #[schemars(with = "Option<Vec<String>>")]
+    exclude: Option<Vec<Spanned<String>>>,
+    /// Settings of the quotation rules.
     #[serde(default)]
     quote: QuoteFile,
+    /// Settings of the figure rules.
     #[serde(default)]
     figures: FiguresFile,
+    /// Settings of the copied-text rule.
     #[serde(default)]
     provenance: ProvenanceFile,
+    /// Each rule's level: "error", "warning", "info" or "off".
     #[serde(default)]
+    #[schemars(schema_with = "rules_schema")]
+    rules: BTreeMap<Spanned<String>, Level>,
+    /// Settings for some drafts only: each table whose `files` globs match a draft applies over the rest, in order.
+    #[serde(default)]
+    overrides: Vec<OverrideFile>,
+}
+
+/// Settings for the drafts that match `files`.
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct OverrideFile {
+    /// Globs of the drafts these settings apply to.
+    #[schemars(with = "Vec<String>")]
+    files: Vec<Spanned<String>>,
+    /// Settings of the quotation rules for these drafts.
+    #[serde(default)]
+    quote: QuoteFile,
+    /// Rule levels for these drafts.
+    #[serde(default)]
+    #[schemars(schema_with = "rules_schema")]
     rules: BTreeMap<Spanned<String>, Level>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// A severity a run fails at.
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum FailOn {
+    Info,
+    Warning,
+    Error,
+}
+
+/// A quotation profile (see `provlint explain verbatim`).
+#[derive(JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum ProfileName {
+    /// The first letter's case may change; obvious slips in a source may be corrected silently.
+    Chicago,
+    /// No change of the first letter's case, no silent corrections.
+    Strict,
+}
+
+/// Settings of the figure rules (`provlint explain figures`).
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct FiguresFile {
+    /// Counts below this are everyday numbers ("two days later"), not figures.
+    #[schemars(with = "Option<f64>", range(min = 0.0))]
     min_count: Option<Spanned<f64>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Settings of the copied-text rule (`provlint explain provenance::unquoted`).
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ProvenanceFile {
+    /// The fewest consecutive source words outside quotation marks that are copied text.
+    #[schemars(with = "Option<u32>", range(min = 3))]
     min_words: Option<Spanned<usize>>,
+    /// A run found in this many sources or more is a stock phrase, not copied.
+    #[schemars(with = "Option<u32>", range(min = 2))]
     boilerplate_sources: Option<Spanned<usize>>,
 }
 
@@ -91,15 +163,95 @@ pub struct ProvenanceSettings {
     pub boilerplate_sources: usize,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct QuoteFile {
+    /// "chicago" or "strict" (see `provlint explain verbatim`).
+    #[schemars(with = "Option<ProfileName>")]
     profile: Option<Profile>,
+    /// Quotations shorter than this many words are scare quotes or terms, not checked.
+    #[schemars(with = "Option<u32>", range(min = 1))]
     min_words: Option<Spanned<usize>>,
+    /// Similarity from which a quotation is a misquotation of the closest passage rather than unverified.
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
     mismatch_threshold: Option<Spanned<f64>>,
+    /// The most source words one ellipsis may stand for.
     max_elision_words: Option<u32>,
+    /// The most source words one [bracketed insertion] may stand for.
     max_insertion_words: Option<u32>,
+    /// Check Markdown blockquotes as quotations.
     blockquotes: Option<bool>,
+}
+
+/// The `[rules]` table: every known rule, with its summary, and no others.
+fn rules_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let level = generator.subschema_for::<Level>();
+    let mut properties = serde_json::Map::new();
+    for r in rules::RULES {
+        let mut s = level.clone().to_value();
+        if let Some(obj) = s.as_object_mut() {
+            obj.insert("description".into(), r.summary.into());
+        }
+        properties.insert(r.code.to_string(), s);
+    }
+    schemars::json_schema!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    })
+}
+
+/// The JSON Schema of `provlint.toml`, as committed in
+/// `schema/provlint.schema.json` (a test keeps the two the same).
+pub fn schema() -> String {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let mut schema = generator.into_root_schema_for::<ConfigFile>().to_value();
+    drop_null(&mut schema);
+    serde_json::to_string_pretty(&schema).expect("the schema serializes") + "\n"
+}
+
+/// TOML has no null: an optional key is one that is left out. Removes the
+/// `null` alternatives schemars gives `Option` fields.
+fn drop_null(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    if let Value::Object(map) = v {
+        if let Some(Value::Array(types)) = map.get_mut("type") {
+            types.retain(|t| t != "null");
+            if types.len() == 1 {
+                let t = types.remove(0);
+                map.insert("type".into(), t);
+            }
+        }
+        if let Some(Value::Array(any)) = map.get("anyOf") {
+            let rest: Vec<Value> = any
+                .iter()
+                .filter(|s| s.get("type") != Some(&Value::from("null")))
+                .cloned()
+                .collect();
+            if rest.len() == 1 {
+                map.remove("anyOf");
+                if let Value::Object(inner) = &rest[0] {
+                    for (k, val) in inner {
+                        map.entry(k.clone()).or_insert_with(|| val.clone());
+                    }
+                }
+            }
+        }
+        for val in map.values_mut() {
+            drop_null(val);
+        }
+    } else if let Value::Array(items) = v {
+        items.iter_mut().for_each(drop_null);
+    }
+}
+
+/// A `[[overrides]]` table, its globs compiled.
+#[derive(Clone, Debug)]
+pub struct Override {
+    pub files: Vec<String>,
+    matcher: GlobSet,
+    quote: QuoteFile,
+    rules: BTreeMap<String, Level>,
 }
 
 /// Settings of the quotation check.
@@ -125,11 +277,19 @@ impl QuoteSettings {
 }
 
 /// The settings in force.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct Settings {
     /// The config file they came from, if any.
     pub config: Option<PathBuf>,
+    /// The directory paths and globs are relative to: the config file's, or
+    /// the current directory.
+    pub base: PathBuf,
     pub corpus: PathBuf,
+    /// Globs of the drafts taken when walking a directory; empty: by extension.
+    pub include: Vec<String>,
+    /// Globs of paths never checked.
+    pub exclude: Vec<String>,
+    pub overrides: Vec<Override>,
     pub rules_dir: PathBuf,
     pub fail_on: Severity,
     pub quote: QuoteSettings,
@@ -142,7 +302,6 @@ pub struct Settings {
     pub as_of: Option<Ymd>,
     /// The event catalog: the built-in one, extended by
     /// `rules_dir/events.toml` (see `provlint explain events`).
-    #[serde(skip)]
     pub events: Arc<Catalog>,
 }
 
@@ -152,6 +311,10 @@ impl Settings {
         // Placeholders: rules/defaults.toml sets every value (a test checks).
         let mut s = Settings {
             config: None,
+            base: base.to_path_buf(),
+            include: Vec::new(),
+            exclude: Vec::new(),
+            overrides: Vec::new(),
             corpus: base.join("corpus"),
             rules_dir: base.join("rules"),
             fail_on: Severity::Error,
@@ -200,9 +363,60 @@ impl Settings {
             .unwrap_or_else(|| cwd.to_path_buf());
         let mut s = Settings::defaults(&base);
         s.apply(&text, &shown, &base)?;
-        s.config = Some(path);
         s.events = Catalog::load(&s.rules_dir)?;
+        s.config = Some(path);
         Ok(s)
+    }
+
+    /// Loads the settings for a run: `--isolated` ignores config files;
+    /// `sets` are `--set KEY=VALUE` overrides, applied last.
+    pub fn load_with(
+        cwd: &Path,
+        explicit: Option<&Path>,
+        isolated: bool,
+        sets: &[String],
+    ) -> Result<Settings> {
+        let mut s = if isolated {
+            let mut s = Settings::defaults(cwd);
+            s.events = Catalog::load(&s.rules_dir)?;
+            s
+        } else {
+            Settings::load(cwd, explicit)?
+        };
+        for set in sets {
+            s.set(set, cwd)?;
+        }
+        Ok(s)
+    }
+
+    /// Applies one `--set KEY=VALUE` (`quote.profile=strict`,
+    /// `rules.quote::unverified=off`, `exclude=["old/**"]`): the value is
+    /// TOML, or else a string; paths are relative to `cwd`.
+    pub fn set(&mut self, assignment: &str, cwd: &Path) -> Result<()> {
+        let Some((key, value)) = assignment.split_once('=') else {
+            return Err(Error::new(
+                "config::invalid",
+                format!("--set {assignment}: expected KEY=VALUE"),
+            )
+            .with_help("for example `--set quote.profile=strict` or `--set rules.quote::unverified=off`; `provlint explain config` lists the keys"));
+        };
+        let key = key.trim();
+        let value = value.trim();
+        let key = match key.strip_prefix("rules.") {
+            Some(code) if !code.starts_with('"') => format!("rules.\"{code}\""),
+            _ => key.to_string(),
+        };
+        let value = if format!("v = {value}").parse::<toml::Table>().is_ok() {
+            value.to_string()
+        } else {
+            toml::Value::String(value.to_string()).to_string()
+        };
+        // Paths are relative to the current directory; globs stay relative
+        // to the config file's.
+        let base = self.base.clone();
+        let result = self.apply(&format!("{key} = {value}\n"), Path::new("--set"), cwd);
+        self.base = base;
+        result
     }
 
     /// Applies the config file `text` (read from `path`) over these settings.
@@ -211,10 +425,14 @@ impl Settings {
         let file: ConfigFile = toml::from_str(text).map_err(|e| {
             let span = e.span().map(Span::from).unwrap_or_default();
             let msg = e.message().lines().next().unwrap_or("invalid config").to_string();
+            let help = match did_you_mean(&msg) {
+                Some(key) => format!("did you mean `{key}`? `provlint explain config` lists every setting"),
+                None => "`provlint explain config` lists every setting; `provlint config` prints the settings in force".to_string(),
+            };
             Error::new("config::invalid", format!("invalid config: {msg}"))
                 .with_path(path)
                 .with_span(shared.clone(), span, msg)
-                .with_help("`provlint explain config` lists every setting; `provlint config` prints the settings in force")
+                .with_help(help)
         })?;
         let at = |span: std::ops::Range<usize>, code: &'static str, msg: String, label: &str| {
             Error::new(code, msg)
@@ -230,43 +448,16 @@ impl Settings {
         if let Some(f) = file.fail_on {
             self.fail_on = f;
         }
-        let q = file.quote;
-        if let Some(p) = q.profile {
-            self.quote.profile = p;
+        if let Some(globs) = file.include {
+            compile(&globs, &at)?;
+            self.include = globs.into_iter().map(Spanned::into_inner).collect();
         }
-        if let Some(m) = q.min_words {
-            if *m.get_ref() == 0 {
-                return Err(at(
-                    m.span(),
-                    "config::invalid",
-                    "quote.min_words must be at least 1".into(),
-                    "here",
-                ));
-            }
-            self.quote.min_words = m.into_inner();
+        if let Some(globs) = file.exclude {
+            compile(&globs, &at)?;
+            self.exclude = globs.into_iter().map(Spanned::into_inner).collect();
         }
-        if let Some(t) = q.mismatch_threshold {
-            let v = *t.get_ref();
-            if !(v > 0.0 && v <= 1.0) {
-                return Err(at(
-                    t.span(),
-                    "config::invalid",
-                    format!("quote.mismatch_threshold must be above 0 and at most 1, not {v}"),
-                    "here",
-                ));
-            }
-            self.quote.mismatch_threshold = v;
-        }
-        if let Some(v) = q.max_elision_words {
-            self.quote.max_elision_words = v;
-        }
-        if let Some(v) = q.max_insertion_words {
-            self.quote.max_insertion_words = v;
-        }
-        if let Some(v) = q.blockquotes {
-            self.quote.blockquotes = v;
-        }
-        if let Some(m) = file.figures.min_count {
+        apply_quote(&mut self.quote, &file.quote, &at)?;
+        if let Some(m) = &file.figures.min_count {
             let v = *m.get_ref();
             if !(v >= 0.0 && v.is_finite()) {
                 return Err(at(
@@ -278,8 +469,8 @@ impl Settings {
             }
             self.figures.min_count = v;
         }
-        let p = file.provenance;
-        if let Some(m) = p.min_words {
+        let p = &file.provenance;
+        if let Some(m) = &p.min_words {
             if *m.get_ref() < 3 {
                 return Err(at(
                     m.span(),
@@ -289,9 +480,9 @@ impl Settings {
                     "here",
                 ));
             }
-            self.provenance.min_words = m.into_inner();
+            self.provenance.min_words = *m.get_ref();
         }
-        if let Some(m) = p.boilerplate_sources {
+        if let Some(m) = &p.boilerplate_sources {
             if *m.get_ref() < 2 {
                 return Err(at(
                     m.span(),
@@ -300,25 +491,67 @@ impl Settings {
                     "here",
                 ));
             }
-            self.provenance.boilerplate_sources = m.into_inner();
+            self.provenance.boilerplate_sources = *m.get_ref();
         }
-        for (code, level) in file.rules {
-            if rules::lookup(code.get_ref()).is_none() {
-                let hint = match rules::closest(code.get_ref()) {
-                    Some(c) => format!("did you mean `{c}`? `provlint explain` lists the rules"),
-                    None => "`provlint explain` lists the rules".to_string(),
-                };
-                return Err(at(
-                    code.span(),
-                    "config::unknown-rule",
-                    format!("unknown rule `{}`", code.get_ref()),
-                    "no such rule",
+        self.rules = apply_rules(&self.rules, &file.rules, &at)?;
+        for o in file.overrides {
+            if o.files.is_empty() {
+                return Err(Error::new(
+                    "config::invalid",
+                    "an [[overrides]] table needs `files`, the globs of the drafts it applies to",
                 )
-                .with_help(hint));
+                .with_path(path)
+                .with_help("for example `files = [\"interviews/**\"]`"));
             }
-            self.rules.insert(code.into_inner(), level);
+            let matcher = compile(&o.files, &at)?;
+            // Validate now, so that applying it to a draft cannot fail.
+            apply_quote(&mut self.quote.clone(), &o.quote, &at)?;
+            let rules = apply_rules(&BTreeMap::new(), &o.rules, &at)?;
+            self.overrides.push(Override {
+                files: o.files.into_iter().map(Spanned::into_inner).collect(),
+                matcher,
+                quote: o.quote,
+                rules,
+            });
         }
         Ok(())
+    }
+
+    /// The settings for the draft at `path` (as given on the command line):
+    /// these, with every matching `[[overrides]]` table applied in order.
+    pub fn for_path(&self, path: &Path) -> std::borrow::Cow<'_, Settings> {
+        if self.overrides.is_empty() {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let rel = relative_to(&self.base, path);
+        let mut s = self.clone();
+        let never = |_: std::ops::Range<usize>, code: &'static str, msg: String, _: &str| {
+            Error::new(code, msg)
+        };
+        for o in &self.overrides {
+            if o.matcher.is_match(&rel) {
+                apply_quote(&mut s.quote, &o.quote, &never).expect("validated when loaded");
+                s.rules.extend(o.rules.iter().map(|(k, v)| (k.clone(), *v)));
+            }
+        }
+        std::borrow::Cow::Owned(s)
+    }
+
+    /// Which files a run takes: the include and exclude globs, relative to
+    /// the config's directory.
+    pub fn selection(&self) -> crate::files::Selection {
+        let set = |globs: &[String]| {
+            let mut b = GlobSetBuilder::new();
+            for g in globs {
+                b.add(glob(g).expect("validated when loaded"));
+            }
+            b.build().expect("validated when loaded")
+        };
+        crate::files::Selection {
+            base: self.base.clone(),
+            include: (!self.include.is_empty()).then(|| set(&self.include)),
+            exclude: set(&self.exclude),
+        }
     }
 
     /// The settings as a `provlint.toml` would write them.
@@ -328,7 +561,21 @@ impl Settings {
             corpus: String,
             rules_dir: String,
             fail_on: Severity,
+            include: &'a [String],
+            exclude: &'a [String],
             quote: &'a QuoteSettings,
+            figures: &'a FigureSettings,
+            provenance: &'a ProvenanceSettings,
+            rules: &'a BTreeMap<String, Level>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            overrides: Vec<OverrideOut<'a>>,
+        }
+        #[derive(Serialize)]
+        struct OverrideOut<'a> {
+            files: &'a [String],
+            #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+            quote: BTreeMap<&'static str, toml::Value>,
+            #[serde(skip_serializing_if = "BTreeMap::is_empty")]
             rules: &'a BTreeMap<String, Level>,
         }
         let out = Out {
@@ -337,8 +584,21 @@ impl Settings {
                 .display()
                 .to_string(),
             fail_on: self.fail_on,
+            include: &self.include,
+            exclude: &self.exclude,
             quote: &self.quote,
+            figures: &self.figures,
+            provenance: &self.provenance,
             rules: &self.rules,
+            overrides: self
+                .overrides
+                .iter()
+                .map(|o| OverrideOut {
+                    files: &o.files,
+                    quote: o.quote.to_values(),
+                    rules: &o.rules,
+                })
+                .collect(),
         };
         toml::to_string(&out).expect("settings serialize")
     }
@@ -351,6 +611,177 @@ impl Settings {
             .unwrap_or(Level::Off)
             .severity()
     }
+}
+
+type At<'a> = dyn Fn(std::ops::Range<usize>, &'static str, String, &str) -> Error + 'a;
+
+fn glob(g: &str) -> std::result::Result<Glob, globset::Error> {
+    GlobBuilder::new(g).literal_separator(true).build()
+}
+
+/// Compiles globs, or points at the one that is not a glob.
+fn compile(globs: &[Spanned<String>], at: &At) -> Result<GlobSet> {
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        let compiled = glob(g.get_ref()).map_err(|e| {
+            at(
+                g.span(),
+                "config::invalid",
+                format!("invalid glob `{}`: {}", g.get_ref(), e.kind()),
+                "not a glob",
+            )
+            .with_help("globs are relative to the config file's directory: `*` within a directory, `**` across them, as in `drafts/**/*.md`")
+        })?;
+        b.add(compiled);
+    }
+    b.build()
+        .map_err(|e| Error::new("config::invalid", format!("invalid globs: {e}")))
+}
+
+fn apply_quote(q: &mut QuoteSettings, file: &QuoteFile, at: &At) -> Result<()> {
+    if let Some(p) = file.profile {
+        q.profile = p;
+    }
+    if let Some(m) = &file.min_words {
+        if *m.get_ref() == 0 {
+            return Err(at(
+                m.span(),
+                "config::invalid",
+                "quote.min_words must be at least 1".into(),
+                "here",
+            ));
+        }
+        q.min_words = *m.get_ref();
+    }
+    if let Some(t) = &file.mismatch_threshold {
+        let v = *t.get_ref();
+        if !(v > 0.0 && v <= 1.0) {
+            return Err(at(
+                t.span(),
+                "config::invalid",
+                format!("quote.mismatch_threshold must be above 0 and at most 1, not {v}"),
+                "here",
+            ));
+        }
+        q.mismatch_threshold = v;
+    }
+    if let Some(v) = file.max_elision_words {
+        q.max_elision_words = v;
+    }
+    if let Some(v) = file.max_insertion_words {
+        q.max_insertion_words = v;
+    }
+    if let Some(v) = file.blockquotes {
+        q.blockquotes = v;
+    }
+    Ok(())
+}
+
+impl QuoteFile {
+    /// The keys it sets, for `provlint config`.
+    fn to_values(&self) -> BTreeMap<&'static str, toml::Value> {
+        let mut m = BTreeMap::new();
+        if let Some(p) = self.profile {
+            m.insert(
+                "profile",
+                toml::Value::try_from(p).expect("a profile serializes"),
+            );
+        }
+        if let Some(v) = &self.min_words {
+            m.insert("min_words", toml::Value::Integer(*v.get_ref() as i64));
+        }
+        if let Some(v) = &self.mismatch_threshold {
+            m.insert("mismatch_threshold", toml::Value::Float(*v.get_ref()));
+        }
+        if let Some(v) = self.max_elision_words {
+            m.insert("max_elision_words", toml::Value::Integer(v.into()));
+        }
+        if let Some(v) = self.max_insertion_words {
+            m.insert("max_insertion_words", toml::Value::Integer(v.into()));
+        }
+        if let Some(v) = self.blockquotes {
+            m.insert("blockquotes", toml::Value::Boolean(v));
+        }
+        m
+    }
+}
+
+/// `current` with the levels of `file` over it; unknown rules are errors.
+fn apply_rules(
+    current: &BTreeMap<String, Level>,
+    file: &BTreeMap<Spanned<String>, Level>,
+    at: &At,
+) -> Result<BTreeMap<String, Level>> {
+    let mut out = current.clone();
+    for (code, level) in file {
+        if rules::lookup(code.get_ref()).is_none() {
+            let hint = match rules::closest(code.get_ref()) {
+                Some(c) => format!("did you mean `{c}`? `provlint explain` lists the rules"),
+                None => "`provlint explain` lists the rules".to_string(),
+            };
+            return Err(at(
+                code.span(),
+                "config::unknown-rule",
+                format!("unknown rule `{}`", code.get_ref()),
+                "no such rule",
+            )
+            .with_help(hint));
+        }
+        out.insert(code.get_ref().clone(), *level);
+    }
+    Ok(out)
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`": the expected
+/// key closest to `x`.
+fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected = rest.split_once("expected")?.1;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| (strsim::jaro_winkler(unknown, k), k))
+        .filter(|(score, _)| *score > 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k.to_string())
+}
+
+/// `path` (relative to the current directory, or absolute) relative to
+/// `base`, `/`-separated, for glob matching; as given when it is not under
+/// `base`.
+pub fn relative_to(base: &Path, path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let lexical = normalize_lexically(&abs);
+    if let Ok(rel) = lexical.strip_prefix(normalize_lexically(base)) {
+        return rel.to_path_buf();
+    }
+    if let (Ok(a), Ok(b)) = (abs.canonicalize(), base.canonicalize())
+        && let Ok(rel) = a.strip_prefix(b)
+    {
+        return rel.to_path_buf();
+    }
+    path.to_path_buf()
+}
+
+fn normalize_lexically(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// The first `provlint.toml` in `dir` or a directory above it.
@@ -423,6 +854,79 @@ mod tests {
         }
         assert_eq!(s.rules.len(), rules::RULES.len());
         assert_eq!(s.severity("quote::mismatch"), Some(Severity::Error));
+    }
+
+    #[test]
+    fn the_committed_schema_is_current() {
+        let committed = include_str!("../schema/provlint.schema.json");
+        assert!(
+            committed == schema(),
+            "schema/provlint.schema.json is stale: run `cargo run -- config --schema > schema/provlint.schema.json`"
+        );
+        // It lists every rule, and only the known keys.
+        let v: serde_json::Value = serde_json::from_str(committed).unwrap();
+        assert_eq!(v["additionalProperties"], false);
+        for r in rules::RULES {
+            assert!(
+                v["properties"]["rules"]["properties"][r.code].is_object(),
+                "{}",
+                r.code
+            );
+        }
+    }
+
+    #[test]
+    fn globs_overrides_set_and_did_you_mean() {
+        let base = Path::new("/book");
+        let mut s = Settings::defaults(base);
+        s.apply(
+            "exclude = [\"archive/**\"]\n[[overrides]]\nfiles = [\"interviews/**/*.md\"]\nrules = { \"quote::unverified\" = \"off\" }\nquote = { profile = \"strict\" }\n",
+            Path::new("p.toml"),
+            base,
+        )
+        .unwrap();
+        let normal = s.for_path(Path::new("/book/chapters/one.md"));
+        assert_eq!(
+            normal.severity("quote::unverified"),
+            Some(Severity::Warning)
+        );
+        assert_eq!(normal.quote.profile, Profile::Chicago);
+        let interview = s.for_path(Path::new("/book/interviews/2023/allende.md"));
+        assert_eq!(interview.severity("quote::unverified"), None);
+        assert_eq!(interview.quote.profile, Profile::Strict);
+        let sel = s.selection();
+        assert!(sel.exclude.is_match("archive/old.md"));
+        assert!(!sel.exclude.is_match("chapters/archive.md"));
+
+        // --set: the same keys, the same validation.
+        s.set("quote.profile=chicago", base).unwrap();
+        s.set("rules.quote::mismatch=warning", base).unwrap();
+        s.set("quote.min_words=6", base).unwrap();
+        assert_eq!(s.quote.min_words, 6);
+        assert_eq!(s.severity("quote::mismatch"), Some(Severity::Warning));
+        let err = s.set("quote.min_word=6", base).unwrap_err();
+        assert_eq!(
+            err.help.as_deref().unwrap().split('?').next().unwrap(),
+            "did you mean `min_words`"
+        );
+        assert_eq!(err.position().unwrap(), "--set:1:7");
+        let err = s.set("rules.quote::mismatc=off", base).unwrap_err();
+        assert_eq!(err.code, "config::unknown-rule");
+        assert!(s.set("fail_on", base).is_err());
+
+        // A bad glob points at itself.
+        let err = s
+            .apply("exclude = [\"a/[\"]\n", Path::new("p.toml"), base)
+            .unwrap_err();
+        assert_eq!(err.position().unwrap(), "p.toml:1:12");
+        let err = s
+            .apply("[[overrides]]\nfiles = []\n", Path::new("p.toml"), base)
+            .unwrap_err();
+        assert!(err.message.contains("needs `files`"));
+        let err = s
+            .apply("exclud = []\n", Path::new("p.toml"), base)
+            .unwrap_err();
+        assert!(err.help.unwrap().starts_with("did you mean `exclude`?"));
     }
 
     #[test]

@@ -13,21 +13,75 @@ pub const DRAFT_EXTENSIONS: &[&str] = &[
 /// Markdown and text files (hidden entries and `skip` directories left out),
 /// in a stable order. Paths that cannot be read are returned as errors.
 pub fn collect(paths: &[PathBuf], skip: &[PathBuf]) -> (Vec<PathBuf>, Vec<Error>) {
+    collect_selected(paths, skip, &Selection::default())
+}
+
+/// Which files a run takes, from the config's `include` and `exclude`
+/// globs (relative to `base`).
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub base: PathBuf,
+    /// Files taken when walking a directory; `None`: by extension.
+    pub include: Option<globset::GlobSet>,
+    /// Files and directories never taken, even when named.
+    pub exclude: globset::GlobSet,
+}
+
+impl Selection {
+    fn excluded(&self, path: &Path) -> bool {
+        !self.exclude.is_empty()
+            && self
+                .exclude
+                .is_match(crate::config::relative_to(&self.base, path))
+    }
+
+    fn included(&self, path: &Path) -> bool {
+        match &self.include {
+            Some(set) => set.is_match(crate::config::relative_to(&self.base, path)),
+            None => path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())),
+        }
+    }
+}
+
+/// [`collect`], with the config's selection: `exclude` applies to files
+/// named on the command line too (a pre-commit hook names every file), and
+/// so does `skip` (the corpus: its sources are never drafts).
+pub fn collect_selected(
+    paths: &[PathBuf],
+    skip: &[PathBuf],
+    selection: &Selection,
+) -> (Vec<PathBuf>, Vec<Error>) {
     let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(m) if m.is_dir() => walk(path, &skip, &mut files, &mut errors),
-            Ok(_) => files.push(path.clone()),
+            Ok(m) if m.is_dir() => walk(path, &skip, selection, &mut files, &mut errors),
+            Ok(_) => {
+                let in_skipped = path
+                    .canonicalize()
+                    .is_ok_and(|c| skip.iter().any(|s| c.starts_with(s)));
+                if !in_skipped && !selection.excluded(path) {
+                    files.push(path.clone());
+                }
+            }
             Err(e) => errors.push(Error::io(path, &e, "read")),
         }
     }
     (files, errors)
 }
 
-fn walk(dir: &Path, skip: &[PathBuf], files: &mut Vec<PathBuf>, errors: &mut Vec<Error>) {
-    if dir.canonicalize().is_ok_and(|c| skip.contains(&c)) {
+fn walk(
+    dir: &Path,
+    skip: &[PathBuf],
+    selection: &Selection,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<Error>,
+) {
+    if dir.canonicalize().is_ok_and(|c| skip.contains(&c)) || selection.excluded(dir) {
         return;
     }
     let entries = match std::fs::read_dir(dir) {
@@ -52,12 +106,8 @@ fn walk(dir: &Path, skip: &[PathBuf], files: &mut Vec<PathBuf>, errors: &mut Vec
             continue;
         }
         if path.is_dir() {
-            walk(&path, skip, files, errors);
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| DRAFT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
+            walk(&path, skip, selection, files, errors);
+        } else if selection.included(&path) && !selection.excluded(&path) {
             files.push(path);
         }
     }

@@ -5,6 +5,7 @@
 //! output formats live at the edges.
 
 pub mod attribution;
+pub mod baseline;
 pub mod checks;
 pub mod config;
 pub mod corpus;
@@ -16,9 +17,12 @@ pub mod events;
 pub mod extract;
 pub mod figures;
 pub mod files;
+pub mod fix;
+pub mod gitdiff;
 pub mod lsp;
 pub mod matching;
 pub mod render;
+pub mod report;
 pub mod rules;
 pub mod span;
 pub mod suppress;

@@ -7,7 +7,7 @@ use provlint::corpus::Corpus;
 use provlint::diagnostic::{Severity, Summary};
 use provlint::error::Error;
 use provlint::render::{self, human::HumanOptions};
-use provlint::{checks, extract, files, rules};
+use provlint::{baseline, checks, extract, files, fix, gitdiff, report, rules};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,6 +20,12 @@ struct Cli {
     /// Use this config file instead of the provlint.toml found from the current directory upward.
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Ignore every provlint.toml: the built-in defaults (and --set) only.
+    #[arg(long, global = true, conflicts_with = "config")]
+    isolated: bool,
+    /// Override a setting, as in provlint.toml: `--set quote.profile=strict`, `--set rules.quote::unverified=off`.
+    #[arg(long = "set", global = true, value_name = "KEY=VALUE")]
+    set: Vec<String>,
     /// Use this corpus directory (with its sources.toml) instead of the config's.
     #[arg(long, global = true, value_name = "DIR")]
     corpus: Option<PathBuf>,
@@ -44,8 +50,14 @@ enum Command {
     /// Work with the corpus.
     #[command(subcommand)]
     Corpus(CorpusCommand),
+    /// Summarize drafts: quotations checked and verified, findings by rule.
+    Report(ReportArgs),
     /// Print the settings in force (the defaults, the config file, the flags), as TOML.
-    Config,
+    Config {
+        /// Print the JSON Schema of provlint.toml instead (for editors).
+        #[arg(long)]
+        schema: bool,
+    },
     /// Explain a rule (`provlint explain quote::mismatch`), or list them all.
     Explain {
         /// A rule code, or `verbatim`.
@@ -60,8 +72,8 @@ struct CheckArgs {
     /// Drafts to check: files, directories (Markdown and text files in them), or - for standard input.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value_t = render::Format::Human)]
-    format: render::Format,
+    #[arg(long, value_enum, default_value_t = render::CheckFormat::Human)]
+    format: render::CheckFormat,
     /// The file name to report for standard input (its extension picks Markdown or text).
     #[arg(long, value_name = "NAME")]
     stdin_filename: Option<String>,
@@ -71,6 +83,30 @@ struct CheckArgs {
     /// Exit with code 1 when a finding at or above this severity is reported.
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
+    /// Exit with code 0 even when findings are reported (errors reading input still exit 2).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Hide the findings recorded in this baseline file; report its stale entries.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file, and exit.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since this git revision (uncommitted changes included).
+    #[arg(long, value_name = "REV")]
+    diff_base: Option<String>,
+    /// Report only findings on lines changed since HEAD (same as --diff-base HEAD).
+    #[arg(long, conflicts_with = "diff_base")]
+    changed_only: bool,
+    /// Apply safe fixes to the drafts, then report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// Also apply unsafe fixes (ones that rewrite a writer's words, such as a quotation's), with --fix or --diff.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff instead of writing them; exit 1 when there is one.
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
     /// The date the drafts were written on, for "N years ago" and anniversaries (a draft's front matter `date` comes first; default: today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     as_of: Option<provlint::dates::Ymd>,
@@ -79,6 +115,17 @@ struct CheckArgs {
 fn parse_date(s: &str) -> Result<provlint::dates::Ymd, String> {
     provlint::dates::Ymd::parse_iso(s)
         .ok_or_else(|| format!("`{s}` is not a date: write YYYY-MM-DD, such as 2023-09-11"))
+}
+
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// Drafts: files, directories, or - for standard input.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = render::Format::Human)]
+    format: render::Format,
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,9 +177,17 @@ fn main() -> ExitCode {
         Command::Corpus(CorpusCommand::Audit { format, all }) => {
             run_corpus_audit(&cli, *format, *all)
         }
-        Command::Config => run_config(&cli),
-        Command::Explain { code } => run_explain(code.as_deref()),
         Command::Lsp => run_lsp(&cli),
+        Command::Report(args) => run_report(&cli, args),
+        Command::Config { schema } => {
+            if *schema {
+                let _ = std::io::stdout().write_all(provlint::config::schema().as_bytes());
+                Ok(ExitCode::SUCCESS)
+            } else {
+                run_config(&cli)
+            }
+        }
+        Command::Explain { code } => run_explain(code.as_deref()),
     };
     match result {
         Ok(code) => code,
@@ -166,7 +221,8 @@ fn width() -> usize {
 fn settings(cli: &Cli) -> Result<Settings, Vec<Error>> {
     let cwd = std::env::current_dir()
         .map_err(|e| vec![Error::io(Path::new("."), &e, "read the current directory")])?;
-    let mut s = Settings::load(&cwd, cli.config.as_deref()).map_err(|e| vec![e])?;
+    let mut s = Settings::load_with(&cwd, cli.config.as_deref(), cli.isolated, &cli.set)
+        .map_err(|e| vec![e])?;
     if let Some(dir) = &cli.corpus {
         s.corpus = cwd.join(dir);
     }
@@ -182,8 +238,10 @@ fn load_corpus(settings: &Settings) -> Result<Corpus, Vec<Error>> {
 fn read_drafts(
     paths: &[PathBuf],
     stdin_name: Option<&str>,
-    skip: &[PathBuf],
+    settings: &Settings,
 ) -> (Vec<provlint::draft::Draft>, Vec<Error>) {
+    let skip = [settings.corpus.clone()];
+    let selection = settings.selection();
     let mut drafts = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -194,7 +252,8 @@ fn read_drafts(
             }
             continue;
         }
-        let (found, walk_errors) = files::collect(std::slice::from_ref(path), skip);
+        let (found, walk_errors) =
+            files::collect_selected(std::slice::from_ref(path), &skip, &selection);
         errors.extend(walk_errors);
         for file in found {
             match files::read_draft(&file) {
@@ -218,29 +277,167 @@ fn run_check(cli: &Cli, args: &CheckArgs, color: bool) -> Result<ExitCode, Vec<E
     if let Some(date) = args.as_of {
         settings.as_of = Some(date);
     }
+    let diff_base = match (&args.diff_base, args.changed_only) {
+        (Some(rev), _) => Some(rev.as_str()),
+        (None, true) => Some("HEAD"),
+        (None, false) => None,
+    };
+    if let Some(rev) = diff_base {
+        gitdiff::verify(rev).map_err(|e| vec![e])?;
+    }
+    // A bad baseline is an error before any work.
+    let base = match &args.baseline {
+        Some(path) => Some(baseline::Baseline::load(path).map_err(|e| vec![e])?),
+        None => None,
+    };
     let corpus = load_corpus(&settings)?;
-    let (drafts, errors) = read_drafts(
-        &args.paths,
-        args.stdin_filename.as_deref(),
-        &[settings.corpus.clone()],
-    );
-    let reports: Vec<_> = drafts
-        .iter()
-        .map(|d| checks::check(d, &corpus, &settings))
-        .collect();
+    let (mut drafts, mut errors) =
+        read_drafts(&args.paths, args.stdin_filename.as_deref(), &settings);
+    let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
+    let from_stdin =
+        |path: &str| path == stdin_name && args.paths.iter().any(|p| p.as_os_str() == "-");
+    let check = |d: &provlint::draft::Draft| {
+        checks::check(d, &corpus, &settings.for_path(Path::new(&d.path)))
+    };
+    let mut reports: Vec<_> = drafts.iter().map(check).collect();
+
+    if args.fix || args.diff {
+        let mut diffs = String::new();
+        let mut fixed = 0;
+        let mut files_fixed = 0;
+        for (draft, report) in drafts.iter_mut().zip(reports.iter_mut()) {
+            let fixes = fix::applicable(report, args.unsafe_fixes);
+            if fixes.is_empty() {
+                continue;
+            }
+            let (text, n) = fix::apply(&draft.text, &fixes);
+            if n == 0 {
+                continue;
+            }
+            fixed += n;
+            files_fixed += 1;
+            if args.diff {
+                diffs.push_str(&fix::unified_diff(&draft.path, &draft.text, &text));
+                continue;
+            }
+            if from_stdin(&draft.path) {
+                // Standard input: the fixed text goes to standard output.
+                let _ = std::io::stdout().write_all(text.as_bytes());
+            } else if let Err(e) = std::fs::write(&draft.path, &text) {
+                errors.push(Error::io(Path::new(&draft.path), &e, "write fixes to"));
+                continue;
+            }
+            *draft = provlint::draft::Draft::from_path_and_text(&draft.path, text);
+            *report = check(draft);
+        }
+        if args.diff {
+            let _ = std::io::stdout().write_all(diffs.as_bytes());
+            let unsafe_left: usize = reports
+                .iter()
+                .map(|r| {
+                    fix::applicable(r, true).len() - fix::applicable(r, args.unsafe_fixes).len()
+                })
+                .sum();
+            if unsafe_left > 0 {
+                eprintln!(
+                    "provlint: {} not shown (--unsafe-fixes shows them)",
+                    plural(unsafe_left, "unsafe fix")
+                );
+            }
+            if !errors.is_empty() {
+                report_errors(&errors, color);
+                return Ok(ExitCode::from(2));
+            }
+            return Ok(ExitCode::from(u8::from(fixed > 0)));
+        }
+        eprintln!(
+            "provlint: applied {} in {}",
+            plural(fixed, "fix"),
+            plural(files_fixed, "file")
+        );
+    }
+
+    if let Some(rev) = diff_base {
+        for report in &mut reports {
+            if args.paths.iter().any(|p| p.as_os_str() == "-")
+                && Some(report.path.as_str())
+                    == Some(args.stdin_filename.as_deref().unwrap_or("<stdin>"))
+            {
+                continue;
+            }
+            match gitdiff::changed_lines(rev, Path::new(&report.path)) {
+                Ok(changed) => {
+                    let lines = provlint::span::LineIndex::new(&report.text);
+                    let text = report.text.clone();
+                    report.diagnostics.retain(|d| {
+                        let first = lines.line_col(&text, d.span.start).line;
+                        let last = lines
+                            .line_col(&text, d.span.end.max(d.span.start + 1) - 1)
+                            .line;
+                        changed.touches(first, last.max(first))
+                    });
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+
+    if let Some(path) = &args.write_baseline {
+        let n = baseline::write(path, &reports).map_err(|e| vec![e])?;
+        eprintln!(
+            "provlint: wrote {} to {}",
+            if n == 1 {
+                "1 baseline entry".to_string()
+            } else {
+                format!("{n} baseline entries")
+            },
+            path.display()
+        );
+        if !errors.is_empty() {
+            report_errors(&errors, color);
+            return Ok(ExitCode::from(2));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(base) = &base
+        && let Some(stale) = base.apply(&mut reports, settings.severity(rules::BASELINE_STALE.code))
+    {
+        reports.push(stale);
+    }
+
     let out = match args.format {
-        render::Format::Human => render::human::render(
+        render::CheckFormat::Human => render::human::render(
             &reports,
             HumanOptions {
                 color,
                 width: width(),
             },
         ),
-        render::Format::Json => render::json::render(&reports, args.show_verified),
+        render::CheckFormat::Json => render::json::render(&reports, args.show_verified),
+        render::CheckFormat::Concise => render::concise::render(&reports),
+        render::CheckFormat::JsonLines => render::json_lines::render(&reports),
+        render::CheckFormat::Sarif => render::sarif::render(&reports, &settings),
+        render::CheckFormat::Github => render::github::render(&reports),
+        render::CheckFormat::Rdjson => render::rdjson::render(&reports),
+        render::CheckFormat::Junit => render::junit::render(&reports, settings.fail_on),
     };
     let _ = std::io::stdout().write_all(out.as_bytes());
+    if args.format == render::CheckFormat::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY")
+    {
+        use std::fs::OpenOptions;
+        let summary = render::github::step_summary(&reports);
+        if let Err(e) = OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(summary.as_bytes()))
+        {
+            errors.push(Error::io(Path::new(&path), &e, "write the step summary to"));
+        }
+    }
     let summary = Summary::of(&reports);
-    if args.format == render::Format::Human
+    if args.format == render::CheckFormat::Human
         && summary
             == (Summary {
                 files: summary.files,
@@ -258,11 +455,34 @@ fn run_check(cli: &Cli, args: &CheckArgs, color: bool) -> Result<ExitCode, Vec<E
         report_errors(&errors, color);
         return Ok(ExitCode::from(2));
     }
-    Ok(if summary.fails(settings.fail_on) {
+    Ok(if summary.fails(settings.fail_on) && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn run_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode, Vec<Error>> {
+    let settings = settings(cli)?;
+    let corpus = load_corpus(&settings)?;
+    let (drafts, errors) = read_drafts(&args.paths, args.stdin_filename.as_deref(), &settings);
+    let summaries: Vec<_> = drafts
+        .iter()
+        .map(|d| {
+            let s = settings.for_path(Path::new(&d.path));
+            let r = checks::check(d, &corpus, &s);
+            report::summarize(d, &r, &s, &corpus)
+        })
+        .collect();
+    let out = match args.format {
+        render::Format::Human => report::render_human(&summaries),
+        render::Format::Json => report::render_json(&summaries),
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -271,11 +491,7 @@ fn plural(n: usize, word: &str) -> String {
 
 fn run_extract(cli: &Cli, args: &ExtractArgs) -> Result<ExitCode, Vec<Error>> {
     let settings = settings(cli)?;
-    let (drafts, errors) = read_drafts(
-        &args.paths,
-        args.stdin_filename.as_deref(),
-        &[settings.corpus.clone()],
-    );
+    let (drafts, errors) = read_drafts(&args.paths, args.stdin_filename.as_deref(), &settings);
     let corpus = load_corpus(&settings)?;
     let items: Vec<_> = drafts
         .iter()

@@ -120,14 +120,18 @@ What to do:
 pub const CONFIG: &str = r#"# provlint.toml
 
 provlint reads `provlint.toml` from the current directory or the nearest
-directory above it (or the file given with `--config`). Every key is
-optional; the built-in defaults are `rules/defaults.toml`. Paths are relative
-to the config file. `provlint config` prints the settings in force.
+directory above it (or the file given with `--config`; `--isolated` reads
+none). Every key is optional; the built-in defaults are `rules/defaults.toml`.
+Paths and globs are relative to the config file. `provlint config` prints the
+settings in force; `provlint config --schema` prints the file's JSON Schema
+(committed as `schema/provlint.schema.json`, for editor completion).
 
 ```toml
 corpus = "corpus"          # the corpus directory (with its sources.toml)
 rules_dir = "rules"        # the directory of rule data files
 fail_on = "error"          # exit 1 when a finding at or above this severity is reported
+include = ["drafts/**/*.md"]     # drafts taken when walking a directory (default: .md, .txt, ... by extension)
+exclude = ["drafts/archive/**"]  # never checked, even when named on the command line
 
 [quote]
 profile = "chicago"        # or "strict" (see `provlint explain verbatim`)
@@ -146,10 +150,21 @@ boilerplate_sources = 3    # a run found in this many sources is a stock phrase,
 
 [rules]                    # each rule's level: "error", "warning", "info" or "off"
 "quote::unverified" = "warning"
+
+[[overrides]]              # for some drafts: every table whose globs match applies, in order
+files = ["drafts/interviews/**"]
+quote = { profile = "strict" }
+rules = { "quote::unverified" = "off" }
 ```
 
-An unknown key or rule is an error that points at it. `--corpus DIR` and
-`--fail-on LEVEL` override the file.
+Globs: `*` stays within a directory, `**` crosses them. The corpus's own
+files are never drafts.
+
+An unknown key or rule is an error that points at it and names the closest
+valid one. `--corpus DIR` and `--fail-on LEVEL` override the file, and so
+does `--set KEY=VALUE` for any key, with the same checks:
+`--set quote.profile=strict`, `--set rules.quote::unverified=off`,
+`--set 'exclude=["old/**"]'` (the value is TOML, or else a string).
 "#;
 
 pub static SUPPRESSION_UNUSED: Rule = Rule {
@@ -614,6 +629,34 @@ Correct the count, or give the draft its date in its front matter.
 "#,
 };
 
+pub static BASELINE_STALE: Rule = Rule {
+    code: "baseline::stale",
+    summary: "A baseline entry hides no finding any more: its words or its sources changed.",
+    doc: r#"# baseline::stale
+
+A baseline lets a team adopt provlint on a manuscript that already has
+findings: `provlint check --write-baseline provlint-baseline.json` records
+them, and `provlint check --baseline provlint-baseline.json` hides them, so
+only new findings are reported.
+
+Entries are keyed by content, not by line: the rule, the draft's words at the
+finding (the quotation, the claim, white space aside) and the source passages
+it was compared with (their ids and words). Editing around a finding, or
+moving it, keeps it hidden. An entry goes stale when nothing matches it any
+more:
+
+- the finding was fixed (the quotation now matches its source);
+- its words were edited (it may now be a new finding, which is reported);
+- its sources changed (a source's text was corrected, or another source is
+  now the closest passage).
+
+A stale entry is reported at its line in the baseline file, for drafts
+checked in the run (entries for drafts not checked are left alone). Write the
+baseline again to drop it: `--write-baseline` keeps the entries of drafts it
+did not check.
+"#,
+};
+
 /// Every rule, in a stable order.
 pub static RULES: &[&Rule] = &[
     &QUOTE_MISMATCH,
@@ -630,7 +673,53 @@ pub static RULES: &[&Rule] = &[
     &DATE_INVALID,
     &DATE_WEEKDAY,
     &DATE_ANNIVERSARY,
+    &BASELINE_STALE,
 ];
+
+/// The output formats, their column units and how editors and CI read them.
+pub const FORMATS: &str = r#"# Output formats
+
+`provlint check --format FORMAT`:
+
+| format | what | columns |
+|---|---|---|
+| `human` | graphical reports with snippets of the draft and the source (default) | code points |
+| `concise` | one line a finding: `path:line:col: severity[code] message` | code points |
+| `json` | one versioned document: `{"version":1,"diagnostics":[...],"summary":{...}}` | code points, and byte offsets |
+| `json-lines` | one finding a line, each an entry of `json`'s `diagnostics` | code points, and byte offsets |
+| `sarif` | SARIF 2.1.0 with rules, related corpus locations and fixes | UTF-16 code units (`columnKind`) |
+| `github` | GitHub Actions annotations (workflow commands), then a summary line | code points, single-line findings only |
+| `rdjson` | reviewdog's diagnostic format, with related locations and suggestions | UTF-8 bytes, end exclusive |
+| `junit` | JUnit XML: a test suite a draft, a test case a finding | code points |
+
+Lines are 1-based everywhere, and so are columns.
+
+## Vim and Neovim
+
+`concise` columns count characters, which Vim calls virtual columns (`%v`);
+`%c` would take them as byte indexes and land early on a line with accented
+letters:
+
+```vim
+set makeprg=provlint\ check\ --format\ concise
+set errorformat=%f:%l:%v:\ %trror%m,%f:%l:%v:\ %tarning%m,%f:%l:%v:\ %tnfo%m
+```
+
+then `:make` and `:copen`. (`%v` counts a tab as up to 8 columns; drafts
+seldom have tabs inside a line.)
+
+## Emacs
+
+`compilation-mode` reads `concise` as it is: `M-x compile RET provlint
+check --format concise RET`.
+
+## GitHub Actions
+
+`--format github` annotates the pull request; a step shows 10 errors and 10
+warnings at most, so the log also gets a summary line, and with
+`GITHUB_STEP_SUMMARY` set the job summary gets a table of every finding.
+`--format sarif` goes to code scanning (`github/codeql-action/upload-sarif`).
+"#;
 
 /// Other topics `provlint explain` knows.
 pub static TOPICS: &[(&str, &str)] = &[
@@ -640,6 +729,7 @@ pub static TOPICS: &[(&str, &str)] = &[
     ("config", CONFIG),
     ("dates", crate::dates::TOPIC),
     ("events", crate::events::TOPIC),
+    ("formats", FORMATS),
 ];
 
 /// The topics printed after a rule's own documentation.

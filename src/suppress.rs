@@ -219,7 +219,7 @@ pub fn apply(
             help: Some("the finding it was written for is gone: remove the comment".to_string()),
             diff: None,
             fix: Some(crate::diagnostic::Fix {
-                span: s.span,
+                span: removal_span(text, s.span),
                 replacement: String::new(),
                 applicability: crate::diagnostic::Applicability::Safe,
                 message: "remove the comment".to_string(),
@@ -241,6 +241,24 @@ pub fn apply(
             diff: None,
             fix: None,
         });
+    }
+}
+
+/// What removing the comment at `span` removes: its whole line (line break
+/// included) when nothing else is on it, else just the comment and the
+/// spaces before it.
+fn removal_span(text: &str, span: Span) -> Span {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let before = &text[line_start..span.start];
+    let after = &text[span.end..line_end];
+    if before.trim().is_empty() && after.trim().is_empty() {
+        Span::new(line_start, (line_end + 1).min(text.len()))
+    } else {
+        let spaces = before.len() - before.trim_end().len();
+        Span::new(span.start - spaces, span.end)
     }
 }
 
@@ -276,6 +294,17 @@ mod tests {
         assert_eq!(s[1].0.len(), 2);
         assert_eq!(s[2].2, Scope::Lines(7, 11));
         assert_eq!(s[3].2, Scope::File);
+    }
+
+    #[test]
+    fn removing_a_comment_removes_its_line_when_it_is_alone() {
+        let text = "a\n  <!-- x -->\nb <!-- y -->\n";
+        let x = text.find("<!-- x").unwrap();
+        let y = text.find("<!-- y").unwrap();
+        let sx = removal_span(text, Span::new(x, x + 10));
+        assert_eq!(&text[sx.range()], "  <!-- x -->\n");
+        let sy = removal_span(text, Span::new(y, y + 10));
+        assert_eq!(&text[sy.range()], " <!-- y -->");
     }
 
     #[test]

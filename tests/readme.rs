@@ -31,3 +31,20 @@ fn the_readme_sample_is_what_the_tool_prints() {
     );
     assert_eq!(sample, out, "update the README's sample output");
 }
+
+/// The README's sample provlint.toml is a valid config.
+#[test]
+fn the_readme_config_sample_loads() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = &readme[readme
+        .find("## Configuration")
+        .expect("a Configuration section")..];
+    let start = section.find("```toml\n").unwrap() + 8;
+    let sample = &section[start..start + section[start..].find("```").unwrap()];
+    let mut settings = Settings::defaults(Path::new("/book"));
+    settings
+        .apply(sample, Path::new("README.md"), Path::new("/book"))
+        .unwrap();
+    assert_eq!(settings.exclude, ["drafts/archive/**"]);
+    assert_eq!(settings.overrides.len(), 1);
+}
