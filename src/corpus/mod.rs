@@ -2,6 +2,7 @@
 
 pub mod index;
 pub mod manifest;
+pub mod shard;
 pub mod source;
 
 pub use index::{Index, WordPos};

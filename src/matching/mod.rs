@@ -248,10 +248,10 @@ fn seed_hits(
                 else {
                     continue;
                 };
-                if corpus.index.count(&gram) > max_count {
+                let Some(found) = corpus.index.find(&gram, max_count, max_count) else {
                     continue;
-                }
-                for pos in corpus.index.occurrences(&gram, max_count) {
+                };
+                for pos in found {
                     hits.push(Hit {
                         source: pos.source,
                         pos: pos.word,
