@@ -49,6 +49,7 @@ impl Level {
 struct ConfigFile {
     corpus: Option<String>,
     rules_dir: Option<String>,
+    cache_dir: Option<String>,
     fail_on: Option<Severity>,
     #[serde(default)]
     quote: QuoteFile,
@@ -96,6 +97,9 @@ pub struct Settings {
     pub config: Option<PathBuf>,
     pub corpus: PathBuf,
     pub rules_dir: PathBuf,
+    /// Where the corpus index is cached (`.provlint-cache` beside the config
+    /// file, or in the current directory without one).
+    pub cache_dir: PathBuf,
     pub fail_on: Severity,
     pub quote: QuoteSettings,
     /// Every rule's level.
@@ -110,6 +114,7 @@ impl Settings {
             config: None,
             corpus: base.join("corpus"),
             rules_dir: base.join("rules"),
+            cache_dir: base.join(crate::corpus::cache::CACHE_DIR),
             fail_on: Severity::Error,
             quote: QuoteSettings {
                 profile: Profile::Chicago,
@@ -172,6 +177,9 @@ impl Settings {
         }
         if let Some(r) = file.rules_dir {
             self.rules_dir = base.join(r);
+        }
+        if let Some(c) = file.cache_dir {
+            self.cache_dir = base.join(c);
         }
         if let Some(f) = file.fail_on {
             self.fail_on = f;
@@ -237,6 +245,7 @@ impl Settings {
         struct Out<'a> {
             corpus: String,
             rules_dir: String,
+            cache_dir: String,
             fail_on: Severity,
             quote: &'a QuoteSettings,
             rules: &'a BTreeMap<String, Level>,
@@ -244,6 +253,9 @@ impl Settings {
         let out = Out {
             corpus: crate::files::relative(&self.corpus).display().to_string(),
             rules_dir: crate::files::relative(&self.rules_dir)
+                .display()
+                .to_string(),
+            cache_dir: crate::files::relative(&self.cache_dir)
                 .display()
                 .to_string(),
             fail_on: self.fail_on,

@@ -127,6 +127,7 @@ to the config file. `provlint config` prints the settings in force.
 ```toml
 corpus = "corpus"          # the corpus directory (with its sources.toml)
 rules_dir = "rules"        # the directory of rule data files
+cache_dir = ".provlint-cache"  # where the corpus index is cached (`provlint corpus stats`)
 fail_on = "error"          # exit 1 when a finding at or above this severity is reported
 
 [quote]

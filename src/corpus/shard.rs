@@ -283,11 +283,11 @@ pub(crate) fn batches(sizes: &[usize], target: usize) -> Vec<std::ops::Range<usi
 pub(crate) fn build_in_memory(sources: &[Source]) -> Index {
     let mut vocab = VocabBuilder::new();
     let analyze = |i: usize| -> Result<(SourceText, usize), ()> {
-        Ok((sources[i].analyze(), sources[i].text.len()))
+        Ok((sources[i].analyze(), sources[i].text().len()))
     };
     let ids = tokenize_parallel(sources.len(), &analyze, &mut vocab, &|_| {})
         .expect("sources in memory always read");
-    let sizes: Vec<usize> = sources.iter().map(|s| s.text.len()).collect();
+    let sizes: Vec<usize> = sources.iter().map(|s| s.size() as usize).collect();
     let groups: Vec<std::ops::Range<usize>> = batches(&sizes, SHARD_TARGET_BYTES);
     let members: Vec<Vec<&[u32]>> = groups
         .iter()

@@ -177,6 +177,11 @@ pub fn find(corpus: &Corpus, pattern: &Pattern, opts: &MatchOptions) -> Vec<Pass
     let mut passages: Vec<Passage> = Vec::new();
     for (source, from, to) in windows {
         let text = corpus.text(source);
+        if text.words.len() != corpus.index.source_len(source) as usize {
+            // The source could not be read again as it was indexed (see
+            // `Source::load_error`).
+            continue;
+        }
         let window = corpus.index.ids_of(source, from, to - from);
         if let Some(p) = align(
             pattern, &words, &ids, source, from, window, &text, corpus, opts,
