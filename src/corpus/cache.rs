@@ -1015,7 +1015,7 @@ fn update(
     }
     let total_bytes: u64 = todo.iter().map(|&i| records[i].size).sum();
     let bar = progress_bar(opts.progress, total_bytes);
-    let analyze = |j: usize| -> Result<(super::source::SourceText, usize), CacheError> {
+    let analyze = |j: usize| -> Result<(crate::text::document::Document, usize), CacheError> {
         let i = todo[j];
         let e = &entries[i];
         let text = super::read_source(manifest, e)?.1;
@@ -1026,7 +1026,7 @@ fn update(
             )));
         }
         let len = text.len();
-        Ok((super::source::analyze_text(e, &text), len))
+        Ok((super::source::read_document(e, &text), len))
     };
     let progress = |bytes: u64| {
         if let Some(b) = &bar {

@@ -151,7 +151,12 @@ impl Corpus {
     /// Source `idx` read into prose and tokens (done once, on first use).
     pub fn text(&self, idx: SourceIdx) -> Arc<SourceText> {
         self.texts[idx.get()]
-            .get_or_init(|| Arc::new(self.source(idx).analyze()))
+            .get_or_init(|| {
+                if std::env::var_os("PLTRACE").is_some() {
+                    eprintln!("analyze {} {}", idx.0, self.source(idx).size());
+                }
+                Arc::new(self.source(idx).analyze())
+            })
             .clone()
     }
 

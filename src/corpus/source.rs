@@ -120,10 +120,7 @@ impl Source {
 /// Reads `text`, the text of the source `entry` describes, into prose and
 /// tokens.
 pub fn analyze_text(entry: &SourceEntry, text: &str) -> SourceText {
-    let skip = |line: &str| {
-        is_page_furniture(line) || entry.exclude_lines.iter().any(|re| re.is_match(line))
-    };
-    let doc = document::read(text, entry.format, &skip);
+    let doc = read_document(entry, text);
     let tokens = tokenize::tokenize(doc.prose.text());
     let words = tokens
         .iter()
@@ -132,6 +129,14 @@ pub fn analyze_text(entry: &SourceEntry, text: &str) -> SourceText {
         .map(|(i, _)| i as u32)
         .collect();
     SourceText { doc, tokens, words }
+}
+
+/// Reads `text`, the text of the source `entry` describes, into prose.
+pub fn read_document(entry: &SourceEntry, text: &str) -> Document {
+    let skip = |line: &str| {
+        is_page_furniture(line) || entry.exclude_lines.iter().any(|re| re.is_match(line))
+    };
+    document::read(text, entry.format, &skip)
 }
 
 /// A source read into prose and tokens.
