@@ -51,6 +51,49 @@ pub fn verify(
     (pattern, outcome)
 }
 
+/// [`verify`] for each quotation, on every core (most of the time goes to
+/// reading the few sources whose passages are candidates), in order.
+fn verify_all(
+    draft: &Draft,
+    quotations: &[&Quotation],
+    corpus: &Corpus,
+    settings: &Settings,
+) -> Vec<(Pattern, Outcome)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(quotations.len() / 4)
+        .max(1);
+    if threads == 1 {
+        return quotations
+            .iter()
+            .map(|q| verify(draft, q, corpus, settings))
+            .collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, (Pattern, Outcome))> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(q) = quotations.get(i) else {
+                            return out;
+                        };
+                        out.push((i, verify(draft, q, corpus, settings)));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a checking thread panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Whether a quotation is one the check looks at.
 pub fn is_checked(q: &Quotation, settings: &Settings) -> bool {
     q.depth == 0 && (q.kind == QuoteKind::Inline || settings.quote.blockquotes)
@@ -59,12 +102,14 @@ pub fn is_checked(q: &Quotation, settings: &Settings) -> bool {
 pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings, report: &mut FileReport) {
     let mismatch = settings.severity(rules::QUOTE_MISMATCH.code);
     let unverified = settings.severity(rules::QUOTE_UNVERIFIED.code);
-    for q in draft
-        .quotations()
-        .iter()
-        .filter(|q| is_checked(q, settings))
+    let all = draft.quotations();
+    let quotations: Vec<&Quotation> = all.iter().filter(|q| is_checked(q, settings)).collect();
+    for (q, (pattern, outcome)) in
+        quotations
+            .iter()
+            .zip(verify_all(draft, &quotations, corpus, settings))
     {
-        let (pattern, outcome) = verify(draft, q, corpus, settings);
+        let q = *q;
         let span = q.span(&draft.doc);
         match outcome {
             Outcome::Skipped => {}

@@ -82,6 +82,9 @@ pub struct CacheOptions {
     pub verify: bool,
     /// Index everything again.
     pub rebuild: bool,
+    /// About how many bytes of source text go into one shard (see
+    /// [`shard::SHARD_TARGET_BYTES`]); smaller in tests.
+    pub shard_bytes: usize,
 }
 
 impl CacheOptions {
@@ -91,6 +94,7 @@ impl CacheOptions {
             progress: false,
             verify: false,
             rebuild: false,
+            shard_bytes: shard::SHARD_TARGET_BYTES,
         }
     }
 }
@@ -154,7 +158,6 @@ pub fn fingerprint() -> u64 {
             www.example.org   page 12\n\nAnother, line: 1973-09-11 \u{200B}x.\n";
         let mut h = Xxh3::new();
         h.update(&INDEX_VERSION.to_le_bytes());
-        h.update(&(shard::SHARD_TARGET_BYTES as u64).to_le_bytes());
         for format in [crate::text::Format::Text, crate::text::Format::Markdown] {
             let doc = crate::text::document::read(SAMPLE, format, &|l: &str| {
                 super::source::is_page_furniture(l)
@@ -489,7 +492,17 @@ fn open_shard(
     };
     let full = verify || stat != rec.file.stat;
     match check_shard(&map, lineage, full) {
-        Some((shard, keys)) if keys.len() == rec.members.len() => Open::Ok((shard, keys)),
+        // The members must be the ones the catalog says (not another
+        // shard's file put in its place).
+        Some((shard, keys))
+            if keys.len() == rec.members.len()
+                && keys
+                    .iter()
+                    .zip(&rec.members)
+                    .all(|(k, m)| parse128(m) == Some(*k)) =>
+        {
+            Open::Ok((shard, keys))
+        }
         _ => Open::Bad(rec.file.file.clone()),
     }
 }
@@ -744,13 +757,19 @@ fn open_catalog(
         by_key.entry(*k).or_default().push(SourceIdx(i as u32));
     }
     let mut shards = Vec::with_capacity(cat.shards.len());
-    let mut covered = 0;
+    let mut covered = vec![false; entries.len()];
     for rec in &cat.shards {
         match open_shard(dir, rec, cat.lineage, verify) {
             Open::Ok((mut shard, members)) => {
                 for (m, k) in members.iter().enumerate() {
                     if let Some(owners) = by_key.get(k) {
-                        covered += owners.len();
+                        if owners.iter().any(|s| covered[s.get()]) {
+                            // A source in two shards: not a catalog we wrote.
+                            return Open::Bad(String::new());
+                        }
+                        for s in owners {
+                            covered[s.get()] = true;
+                        }
                         shard.owners[m] = owners.clone();
                     }
                 }
@@ -763,7 +782,7 @@ fn open_catalog(
             }
         }
     }
-    if covered != entries.len() {
+    if covered.iter().any(|c| !c) {
         return Open::Bad(String::new());
     }
     let index = Index::assemble(vocab, shards, entries.len());
@@ -958,7 +977,7 @@ fn update(
         let small = cat
             .shards
             .iter()
-            .filter(|s| (s.bytes as usize) < shard::SHARD_TARGET_BYTES / 4)
+            .filter(|s| (s.bytes as usize) < opts.shard_bytes / 4)
             .count();
         for rec in &cat.shards {
             let (shard, members) = match open_shard(dir, rec, lineage, opts.verify) {
@@ -972,7 +991,7 @@ fn update(
             let all_live = members
                 .iter()
                 .all(|k| live.contains(k) && !placed.contains(k));
-            let is_small = (rec.bytes as usize) < shard::SHARD_TARGET_BYTES / 4 && small >= 2;
+            let is_small = (rec.bytes as usize) < opts.shard_bytes / 4 && small >= 2;
             if all_live && !is_small {
                 placed.extend(members.iter().copied());
                 kept.push(rec.clone());
@@ -1050,7 +1069,7 @@ fn update(
 
     // 4. New shards: suffix arrays on every core, each written as it is done.
     let sizes: Vec<usize> = pending.iter().map(|p| p.bytes as usize).collect();
-    let groups = shard::batches(&sizes, shard::SHARD_TARGET_BYTES);
+    let groups = shard::batches(&sizes, opts.shard_bytes);
     let members: Vec<Vec<&[u32]>> = groups
         .iter()
         .map(|g| {
