@@ -256,7 +256,14 @@ fn another_index_version_or_normalization_is_rebuilt() {
     v["fingerprint"] = serde_json::json!(12345);
     let body = serde_json::to_string(&v).unwrap();
     let sum = xxhash_rust::xxh3::xxh3_64(body.as_bytes());
-    fs::write(&cat, format!("provlint-catalog 1 {sum:016x}\n{body}")).unwrap();
+    fs::write(
+        &cat,
+        format!(
+            "provlint-catalog {} {sum:016x}\n{body}",
+            provlint::corpus::cache::INDEX_VERSION
+        ),
+    )
+    .unwrap();
     let (corpus, u) = f.open();
     assert_eq!(u.indexed, 5, "{u:?}");
     assert_same(&corpus, &reference(&f));

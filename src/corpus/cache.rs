@@ -62,7 +62,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 /// The version of the cache's file formats and of how the index is built.
 /// Bump it when either changes.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 
 /// The cache directory's default name.
 pub const CACHE_DIR: &str = ".provlint-cache";
@@ -422,7 +422,8 @@ fn write_atomic(dir: &Path, name: &str, parts: &[&[u8]]) -> Result<FileRecord, C
 // Shard files
 //
 // Header, then: member keys (16 bytes each), starts (members + 1 u32s,
-// padded to 8 bytes), ids (n u32s), suffix array (n u32s).
+// padded to 8 bytes), ids (n u32s), suffix array (n u32s), samples
+// (3 u32s for every 64th suffix, padded to 8 bytes).
 
 fn write_shard(
     dir: &Path,
@@ -435,7 +436,9 @@ fn write_shard(
     starts.resize(pad8(starts.len()), 0);
     let ids = bytes_of(&built.ids);
     let sa = bytes_of(&built.suffixes);
-    let file_len = HEADER + key_bytes.len() + starts.len() + ids.len() + sa.len();
+    let mut samples = bytes_of(&built.samples).to_vec();
+    samples.resize(pad8(samples.len()), 0);
+    let file_len = HEADER + key_bytes.len() + starts.len() + ids.len() + sa.len() + samples.len();
     let mut header = Header {
         magic: *SHARD_MAGIC,
         version: INDEX_VERSION,
@@ -445,7 +448,7 @@ fn write_shard(
         file_len: file_len as u64,
         n: built.ids.len() as u64,
         meta_sum: 0,
-        body_sum: body_sum(&[ids, sa]),
+        body_sum: body_sum(&[ids, sa, &samples]),
     };
     let raw = header.write();
     header.meta_sum = meta_sum(&raw, &[&key_bytes, &starts]);
@@ -454,7 +457,7 @@ fn write_shard(
     h.update(&lineage.to_le_bytes());
     h.update(&key_bytes);
     let name = format!("shard-{:016x}.bin", h.digest());
-    write_atomic(dir, &name, &[&raw, &key_bytes, &starts, ids, sa])
+    write_atomic(dir, &name, &[&raw, &key_bytes, &starts, ids, sa, &samples])
 }
 
 /// Maps and checks a file's header; the checksum of the large arrays only
@@ -467,6 +470,9 @@ fn map_file(path: &Path) -> std::io::Result<(Arc<Mmap>, FileStat)> {
     // is caught by the stat check and the checksums, and every read of the
     // mapped arrays is bounds-checked.
     let map = unsafe { Mmap::map(&f)? };
+    // Lookups jump about the arrays: read-ahead would only fill memory.
+    #[cfg(unix)]
+    let _ = map.advise(memmap2::Advice::Random);
     Ok((Arc::new(map), FileStat::of(&meta)))
 }
 
@@ -524,7 +530,9 @@ fn check_shard(map: &Arc<Mmap>, lineage: u64, full: bool) -> Option<(Shard, Vec<
     let starts_len = pad8((members + 1) * 4);
     let ids_at = starts_at + starts_len;
     let sa_at = ids_at.checked_add(n.checked_mul(4)?)?;
-    let end = sa_at.checked_add(n * 4)?;
+    let samples_at = sa_at.checked_add(n * 4)?;
+    let n_samples = n.div_ceil(super::index::SAMPLE) * super::index::SAMPLE_WORDS;
+    let end = samples_at + pad8(n_samples * 4);
     if end != map.len() {
         return None;
     }
@@ -535,7 +543,13 @@ fn check_shard(map: &Arc<Mmap>, lineage: u64, full: bool) -> Option<(Shard, Vec<
     {
         return None;
     }
-    if full && body_sum(&[&map[ids_at..sa_at], &map[sa_at..end]]) != h.body_sum {
+    if full
+        && body_sum(&[
+            &map[ids_at..sa_at],
+            &map[sa_at..samples_at],
+            &map[samples_at..end],
+        ]) != h.body_sum
+    {
         return None;
     }
     let keys: Vec<u128> = map[keys_at..starts_at]
@@ -553,6 +567,7 @@ fn check_shard(map: &Arc<Mmap>, lineage: u64, full: bool) -> Option<(Shard, Vec<
         ids: Words::mapped(map, ids_at, n)?,
         starts,
         suffixes: Words::mapped(map, sa_at, n)?,
+        samples: Words::mapped(map, samples_at, n_samples)?,
         owners: vec![Vec::new(); members],
     };
     Some((shard, keys))

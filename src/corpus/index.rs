@@ -199,6 +199,11 @@ pub(crate) struct Shard {
     /// Start of each member in `ids`, plus one past the end.
     pub(crate) starts: Words,
     pub(crate) suffixes: Words,
+    /// Every [`SAMPLE`]th suffix's first [`SAMPLE_WORDS`] ids (0 past the
+    /// end): a small table that a lookup searches first, so that it touches a
+    /// few pages of the large arrays instead of one per step of a binary
+    /// search over them.
+    pub(crate) samples: Words,
     /// The corpus sources each member is (usually one; two sources with the
     /// same text and settings share a member; none when a member is no longer
     /// in the corpus).
@@ -209,7 +214,27 @@ impl Shard {
     /// The range of the suffix array whose suffixes start with `pattern`.
     fn sa_range(&self, pattern: &[u32]) -> Range<usize> {
         let ids = self.ids.as_slice();
-        let suffixes = self.suffixes.as_slice();
+        let all = self.suffixes.as_slice();
+        // The stretch of the suffix array the samples leave open: suffixes
+        // before a sample whose first words sort before the pattern's sort
+        // before the pattern, and after one whose sort after, after it.
+        let samples = self.samples.as_slice();
+        let k = pattern.len().min(SAMPLE_WORDS);
+        let count = samples.len() / SAMPLE_WORDS;
+        let (a, b) = if count == all.len().div_ceil(SAMPLE) && count > 0 {
+            let key = |i: usize| &samples[i * SAMPLE_WORDS..i * SAMPLE_WORDS + k];
+            let p = &pattern[..k];
+            let first_not_less = partition(count, |i| key(i) < p);
+            let first_greater = partition(count, |i| key(i) <= p);
+            (
+                first_not_less.saturating_sub(1) * SAMPLE,
+                (first_greater * SAMPLE).min(all.len()),
+            )
+        } else {
+            (0, all.len())
+        };
+        let base = a;
+        let suffixes = &all[a..b];
         let cmp_prefix = |&pos: &u32| {
             let pos = pos as usize;
             let end = (pos + pattern.len()).min(ids.len());
@@ -223,8 +248,17 @@ impl Shard {
         // run. A suffix shorter than the pattern that is a prefix of it sorts
         // before it, which `cmp` on slices also says.
         let lo = suffixes.partition_point(|p| cmp_prefix(p).is_lt());
-        let hi = lo + suffixes[lo..].partition_point(|p| cmp_prefix(p).is_eq());
-        lo..hi
+        // Most runs are short: gallop from `lo` to bracket the end, then
+        // search only that stretch.
+        let rest = &suffixes[lo..];
+        let mut step = 1;
+        while step < rest.len() && cmp_prefix(&rest[step]).is_eq() {
+            step *= 2;
+        }
+        let from = step / 2;
+        let to = step.min(rest.len());
+        let hi = lo + from + rest[from..to].partition_point(|p| cmp_prefix(p).is_eq());
+        base + lo..base + hi
     }
 
     /// The member and word number of shard position `p`.
@@ -233,6 +267,37 @@ impl Shard {
         let m = starts.partition_point(|&st| st <= p).checked_sub(1)?;
         (m + 1 < starts.len()).then(|| (m, p - starts[m]))
     }
+}
+
+/// One suffix in this many is sampled (see [`Shard::samples`]).
+pub(crate) const SAMPLE: usize = 64;
+/// How many first words of a sampled suffix are kept.
+pub(crate) const SAMPLE_WORDS: usize = 3;
+
+/// The first `i` in `0..n` for which `pred` is false (`pred` true then
+/// false).
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The samples of a suffix array (see [`Shard::samples`]).
+pub(crate) fn samples(ids: &[u32], suffixes: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(suffixes.len().div_ceil(SAMPLE) * SAMPLE_WORDS);
+    for &p in suffixes.iter().step_by(SAMPLE) {
+        for k in 0..SAMPLE_WORDS {
+            out.push(ids.get(p as usize + k).copied().unwrap_or(SEPARATOR));
+        }
+    }
+    out
 }
 
 /// Where a source's words are: a shard and the start of its member there.

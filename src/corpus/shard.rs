@@ -226,6 +226,7 @@ pub(crate) struct Built {
     pub(crate) ids: Vec<u32>,
     pub(crate) starts: Vec<u32>,
     pub(crate) suffixes: Vec<u32>,
+    pub(crate) samples: Vec<u32>,
 }
 
 /// Concatenates members' ids (each followed by a separator) and sorts their
@@ -241,10 +242,12 @@ pub(crate) fn build_shard(members: &[&[u32]], alphabet: usize) -> Built {
     }
     starts.push(ids.len() as u32);
     let suffixes = suffix_array(&ids, alphabet);
+    let samples = super::index::samples(&ids, &suffixes);
     Built {
         ids,
         starts,
         suffixes,
+        samples,
     }
 }
 
@@ -334,6 +337,7 @@ pub(crate) fn build_in_memory(sources: &[Source]) -> Index {
                 ids: Words::Owned(b.ids),
                 starts: Words::Owned(b.starts),
                 suffixes: Words::Owned(b.suffixes),
+                samples: Words::Owned(b.samples),
                 owners: g.clone().map(|i| vec![SourceIdx(i as u32)]).collect(),
             }
         })
