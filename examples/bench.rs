@@ -385,6 +385,8 @@ fn draft(
 
 struct Run {
     wall: f64,
+    /// User and system CPU time: what the machine's load does not inflate.
+    cpu: f64,
     peak_kb: u64,
     ok: bool,
 }
@@ -404,8 +406,10 @@ fn run(cmd: &mut Command) -> Run {
     unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let wall = start.elapsed().as_secs_f64();
     std::mem::forget(child);
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
     Run {
         wall,
+        cpu: secs(usage.ru_utime) + secs(usage.ru_stime),
         peak_kb: usage.ru_maxrss as u64,
         ok: libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1,
     }
@@ -451,19 +455,24 @@ fn dir_bytes(dir: &Path) -> u64 {
         .sum()
 }
 
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, serde::Deserialize)]
 struct Row {
     mb: usize,
     sources: usize,
     source_bytes: u64,
     build_s: f64,
     build_mb_s: f64,
+    build_cpu_s: f64,
+    /// Source MB per CPU second: the throughput per core when the machine
+    /// is not shared.
+    build_mb_per_cpu_s: f64,
     build_peak_mb: f64,
     index_bytes: u64,
     index_per_source_byte: f64,
     check_cold_s: f64,
     check_cold_evicted_s: f64,
     check_warm_s: f64,
+    check_warm_cpu_s: f64,
     check_peak_mb: f64,
     check_peak_per_index: f64,
     rg_s: f64,
@@ -532,11 +541,13 @@ fn bench(sizes: &[usize], out: &Path, work: &Path, runs: usize) {
         let evicted = run(&mut provlint_in(&["check", "draft.md"]));
         // Warm.
         let mut warm = Vec::new();
+        let mut warm_cpu = Vec::new();
         let mut peak = 0;
         for _ in 0..runs {
             let r = run(&mut provlint_in(&["check", "draft.md"]));
             peak = peak.max(r.peak_kb);
             warm.push(r.wall);
+            warm_cpu.push(r.cpu);
         }
         // Baselines, warm too (one run first to warm the page cache).
         let rg = |_: ()| {
@@ -565,12 +576,15 @@ fn bench(sizes: &[usize], out: &Path, work: &Path, runs: usize) {
             source_bytes,
             build_s: build.wall,
             build_mb_s: source_bytes as f64 / 1e6 / build.wall,
+            build_cpu_s: build.cpu,
+            build_mb_per_cpu_s: source_bytes as f64 / 1e6 / build.cpu,
             build_peak_mb: build.peak_kb as f64 / 1024.0,
             index_bytes,
             index_per_source_byte: index_bytes as f64 / source_bytes as f64,
             check_cold_s: cold.wall,
             check_cold_evicted_s: evicted.wall,
             check_warm_s,
+            check_warm_cpu_s: median(warm_cpu),
             check_peak_mb: peak as f64 / 1024.0,
             check_peak_per_index: peak as f64 * 1024.0 / index_bytes as f64,
             rg_s,
@@ -581,9 +595,10 @@ fn bench(sizes: &[usize], out: &Path, work: &Path, runs: usize) {
             draft_words: draft_text.split_whitespace().count(),
         };
         eprintln!(
-            "  build {:.2} s ({:.1} MB/s, peak {:.0} MB), index {:.2} B/B, check cold {:.3} s (evicted {:.3} s), warm {:.3} s (peak {:.0} MB = {:.2}x index), rg -F {:.3} s, naive {:.3} s",
+            "  build {:.2} s ({:.1} MB/s, {:.1} MB per CPU s, peak {:.0} MB), index {:.2} B/B, check cold {:.3} s (evicted {:.3} s), warm {:.3} s (peak {:.0} MB = {:.2}x index), rg -F {:.3} s, naive {:.3} s",
             row.build_s,
             row.build_mb_s,
+            row.build_mb_per_cpu_s,
             row.build_peak_mb,
             row.index_per_source_byte,
             row.check_cold_s,
@@ -616,7 +631,7 @@ fn table(rows: &[Row], load: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "| corpus | sources | build | build MB/s | index size | index B per source B | build peak | check cold | check cold, page cache dropped | check warm | check peak (× index) | `rg -F` | naive scan | warm ÷ `rg -F` | warm ÷ naive |"
+        "| corpus | sources | build | build MB/s (MB per CPU s) | index size | index B per source B | build peak | check cold | check cold, page cache dropped | check warm (CPU) | check peak (× index) | `rg -F` | naive scan | warm ÷ `rg -F` | warm ÷ naive |"
     );
     let _ = writeln!(
         s,
@@ -625,17 +640,19 @@ fn table(rows: &[Row], load: &str) -> String {
     for r in rows {
         let _ = writeln!(
             s,
-            "| {:.0} MB | {} | {:.2} s | {:.1} | {:.1} MB | {:.2} | {:.0} MB | {:.0} ms | {:.0} ms | {:.0} ms | {:.0} MB ({:.2}×) | {:.0} ms | {:.0} ms | {:.2} | {:.3} |",
+            "| {:.0} MB | {} | {:.2} s | {:.1} ({:.1}) | {:.1} MB | {:.2} | {:.0} MB | {:.0} ms | {:.0} ms | {:.0} ms ({:.0} ms) | {:.0} MB ({:.2}×) | {:.0} ms | {:.0} ms | {:.2} | {:.3} |",
             r.source_bytes as f64 / 1e6,
             r.sources,
             r.build_s,
             r.build_mb_s,
+            r.build_mb_per_cpu_s,
             r.index_bytes as f64 / 1e6,
             r.index_per_source_byte,
             r.build_peak_mb,
             r.check_cold_s * 1e3,
             r.check_cold_evicted_s * 1e3,
             r.check_warm_s * 1e3,
+            r.check_warm_cpu_s * 1e3,
             r.check_peak_mb,
             r.check_peak_per_index,
             r.rg_s * 1e3,
@@ -797,6 +814,25 @@ fn main() {
     };
     match args.first().map(String::as_str) {
         Some("naive") => naive(Path::new(&args[1]), Path::new(&args[2])),
+        Some("report") => {
+            // Rewrites results.md and check-time.svg from results.json.
+            let out = PathBuf::from(arg("--out").unwrap_or_else(|| "docs/bench".into()));
+            let json: serde_json::Value = serde_json::from_str(
+                &fs::read_to_string(out.join("results.json")).expect("results.json"),
+            )
+            .expect("json");
+            let rows: Vec<Row> = serde_json::from_value(json["rows"].clone()).expect("rows");
+            let load = json["machine"]
+                .as_str()
+                .unwrap_or("")
+                .rsplit(": ")
+                .next()
+                .unwrap_or("")
+                .to_string();
+            fs::write(out.join("results.md"), table(&rows, &load)).expect("write md");
+            fs::write(out.join("check-time.svg"), plot(&rows)).expect("write svg");
+            print!("{}", table(&rows, &load));
+        }
         Some("generate") => {
             let root = Path::new(env!("CARGO_MANIFEST_DIR"));
             let model = Model::new(&root.join("corpus"));
