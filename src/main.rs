@@ -419,7 +419,7 @@ fn run_corpus_index(cli: &Cli, rebuild: bool, verify: bool) -> Result<ExitCode, 
             "provlint: index of {} ({}) is current in {}\n",
             plural(corpus.sources.len(), "source"),
             human_bytes(bytes),
-            opts.dir.display()
+            files::relative(&opts.dir).display()
         )
     } else {
         format!(
@@ -430,7 +430,7 @@ fn run_corpus_index(cli: &Cli, rebuild: bool, verify: bool) -> Result<ExitCode, 
             u.indexed_bytes as f64 / 1e6 / u.seconds.max(1e-9),
             plural(u.shards_written, "shard"),
             u.shards_kept,
-            opts.dir.display()
+            files::relative(&opts.dir).display()
         )
     };
     if !u.rejected.is_empty() {

@@ -406,7 +406,10 @@ fn processes_building_and_reading_at_once_all_answer_right() {
             } else {
                 original.clone()
             };
-            fs::write(&path, text).unwrap();
+            // Saved as editors do: a new file renamed over the old one.
+            let tmp = path.with_extension("tmp");
+            fs::write(&tmp, text).unwrap();
+            fs::rename(&tmp, &path).unwrap();
         }
         for (is_index, c) in children {
             let out = c.wait_with_output().unwrap();

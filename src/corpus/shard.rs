@@ -120,6 +120,9 @@ impl Local {
     }
 }
 
+/// An item a worker did: its number and its words as local ids.
+type Done = (usize, Vec<u32>);
+
 /// How many threads to build with.
 pub(crate) fn threads(items: usize) -> usize {
     std::thread::available_parallelism()
@@ -142,7 +145,7 @@ pub(crate) fn tokenize_parallel<E: Send>(
     let next = AtomicUsize::new(0);
     let failed: Mutex<Option<(usize, E)>> = Mutex::new(None);
     // Per worker: its interner and the items it did, with local ids.
-    let results: Vec<(Local, Vec<(usize, Vec<u32>)>)> = std::thread::scope(|scope| {
+    let results: Vec<(Local, Vec<Done>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {

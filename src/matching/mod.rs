@@ -186,7 +186,7 @@ pub fn find(corpus: &Corpus, pattern: &Pattern, opts: &MatchOptions) -> Vec<Pass
             (common_in_order(&ids, &words, ids_w), w)
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
     let mut passages: Vec<Passage> = Vec::new();
     let mut best = 0.0f64;
     for (common, (source, from, to)) in ranked {
