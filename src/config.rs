@@ -62,6 +62,8 @@ struct ConfigFile {
     corpus: Option<String>,
     /// The directory of rule data files.
     rules_dir: Option<String>,
+    /// Where the corpus index is cached (default: `.provlint-cache` beside this file).
+    cache_dir: Option<String>,
     /// Exit with code 1 when a finding at or above this severity is reported.
     #[schemars(with = "Option<FailOn>")]
     fail_on: Option<Severity>,
@@ -291,6 +293,9 @@ pub struct Settings {
     pub exclude: Vec<String>,
     pub overrides: Vec<Override>,
     pub rules_dir: PathBuf,
+    /// Where the corpus index is cached (`.provlint-cache` beside the config
+    /// file, or in the current directory without one).
+    pub cache_dir: PathBuf,
     pub fail_on: Severity,
     pub quote: QuoteSettings,
     pub figures: FigureSettings,
@@ -317,6 +322,7 @@ impl Settings {
             overrides: Vec::new(),
             corpus: base.join("corpus"),
             rules_dir: base.join("rules"),
+            cache_dir: base.join(crate::corpus::cache::CACHE_DIR),
             fail_on: Severity::Error,
             quote: QuoteSettings {
                 profile: Profile::Chicago,
@@ -445,6 +451,9 @@ impl Settings {
         if let Some(r) = file.rules_dir {
             self.rules_dir = base.join(r);
         }
+        if let Some(c) = file.cache_dir {
+            self.cache_dir = base.join(c);
+        }
         if let Some(f) = file.fail_on {
             self.fail_on = f;
         }
@@ -560,6 +569,7 @@ impl Settings {
         struct Out<'a> {
             corpus: String,
             rules_dir: String,
+            cache_dir: String,
             fail_on: Severity,
             include: &'a [String],
             exclude: &'a [String],
@@ -581,6 +591,9 @@ impl Settings {
         let out = Out {
             corpus: crate::files::relative(&self.corpus).display().to_string(),
             rules_dir: crate::files::relative(&self.rules_dir)
+                .display()
+                .to_string(),
+            cache_dir: crate::files::relative(&self.cache_dir)
                 .display()
                 .to_string(),
             fail_on: self.fail_on,

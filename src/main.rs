@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use provlint::config::Settings;
-use provlint::corpus::Corpus;
+use provlint::corpus::{CacheOptions, Corpus};
 use provlint::diagnostic::{Severity, Summary};
 use provlint::error::Error;
 use provlint::render::{self, human::HumanOptions};
@@ -32,6 +32,9 @@ struct Cli {
     /// When to colour human output.
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Index the corpus in memory for this run: neither read nor write the index cache.
+    #[arg(long, global = true)]
+    no_cache: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +164,23 @@ enum CorpusCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Build or update the index cache (only what changed), with a progress bar on a terminal.
+    Index {
+        /// Index every source again, whatever the cache holds.
+        #[arg(long)]
+        rebuild: bool,
+        /// Verify the checksum of every cache file, not only of those that look changed.
+        #[arg(long)]
+        verify: bool,
+    },
+    /// Show the index cache: where it is, its size, whether it is current.
+    Stats {
+        #[arg(long, value_enum, default_value_t = render::Format::Human)]
+        format: render::Format,
+        /// Verify the checksum of every cache file.
+        #[arg(long)]
+        verify: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -174,6 +194,12 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&cli, args, color),
         Command::Extract(args) => run_extract(&cli, args),
         Command::Corpus(CorpusCommand::List { format }) => run_corpus_list(&cli, *format),
+        Command::Corpus(CorpusCommand::Index { rebuild, verify }) => {
+            run_corpus_index(&cli, *rebuild, *verify)
+        }
+        Command::Corpus(CorpusCommand::Stats { format, verify }) => {
+            run_corpus_stats(&cli, *format, *verify)
+        }
         Command::Corpus(CorpusCommand::Audit { format, all }) => {
             run_corpus_audit(&cli, *format, *all)
         }
@@ -229,8 +255,18 @@ fn settings(cli: &Cli) -> Result<Settings, Vec<Error>> {
     Ok(s)
 }
 
-fn load_corpus(settings: &Settings) -> Result<Corpus, Vec<Error>> {
-    Corpus::load(&files::relative(&settings.corpus)).map_err(|e| vec![e])
+fn cache_options(settings: &Settings) -> CacheOptions {
+    let mut opts = CacheOptions::new(files::relative(&settings.cache_dir));
+    opts.progress = true;
+    opts
+}
+
+fn load_corpus(cli: &Cli, settings: &Settings) -> Result<Corpus, Vec<Error>> {
+    let dir = files::relative(&settings.corpus);
+    if cli.no_cache {
+        return Corpus::load(&dir).map_err(|e| vec![e]);
+    }
+    Corpus::open(&dir, &cache_options(settings)).map_err(|e| vec![e])
 }
 
 /// Reads the drafts named on the command line, in order; errors for the
@@ -290,7 +326,7 @@ fn run_check(cli: &Cli, args: &CheckArgs, color: bool) -> Result<ExitCode, Vec<E
         Some(path) => Some(baseline::Baseline::load(path).map_err(|e| vec![e])?),
         None => None,
     };
-    let corpus = load_corpus(&settings)?;
+    let corpus = load_corpus(cli, &settings)?;
     let (mut drafts, mut errors) =
         read_drafts(&args.paths, args.stdin_filename.as_deref(), &settings);
     let stdin_name = args.stdin_filename.as_deref().unwrap_or("<stdin>");
@@ -436,6 +472,7 @@ fn run_check(cli: &Cli, args: &CheckArgs, color: bool) -> Result<ExitCode, Vec<E
             errors.push(Error::io(Path::new(&path), &e, "write the step summary to"));
         }
     }
+    errors.extend(corpus.load_errors());
     let summary = Summary::of(&reports);
     if args.format == render::CheckFormat::Human
         && summary
@@ -464,7 +501,7 @@ fn run_check(cli: &Cli, args: &CheckArgs, color: bool) -> Result<ExitCode, Vec<E
 
 fn run_report(cli: &Cli, args: &ReportArgs) -> Result<ExitCode, Vec<Error>> {
     let settings = settings(cli)?;
-    let corpus = load_corpus(&settings)?;
+    let corpus = load_corpus(cli, &settings)?;
     let (drafts, errors) = read_drafts(&args.paths, args.stdin_filename.as_deref(), &settings);
     let summaries: Vec<_> = drafts
         .iter()
@@ -492,7 +529,7 @@ fn plural(n: usize, word: &str) -> String {
 fn run_extract(cli: &Cli, args: &ExtractArgs) -> Result<ExitCode, Vec<Error>> {
     let settings = settings(cli)?;
     let (drafts, errors) = read_drafts(&args.paths, args.stdin_filename.as_deref(), &settings);
-    let corpus = load_corpus(&settings)?;
+    let corpus = load_corpus(cli, &settings)?;
     let items: Vec<_> = drafts
         .iter()
         .flat_map(|d| extract::extract(d, &settings, &corpus))
@@ -516,7 +553,7 @@ fn run_extract(cli: &Cli, args: &ExtractArgs) -> Result<ExitCode, Vec<Error>> {
 
 fn run_corpus_list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Error>> {
     let settings = settings(cli)?;
-    let corpus = load_corpus(&settings)?;
+    let corpus = load_corpus(cli, &settings)?;
     #[derive(serde::Serialize)]
     struct Row<'a> {
         id: &'a str,
@@ -550,7 +587,7 @@ fn run_corpus_list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Er
                 notes: e.notes.as_deref(),
                 aliases: &e.aliases,
                 format: e.format,
-                bytes: s.text.len(),
+                bytes: s.size() as usize,
                 words: corpus.index.source_len(i),
             }
         })
@@ -604,7 +641,7 @@ fn run_corpus_list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Er
 
 fn run_corpus_audit(cli: &Cli, format: render::Format, all: bool) -> Result<ExitCode, Vec<Error>> {
     let settings = settings(cli)?;
-    let corpus = load_corpus(&settings)?;
+    let corpus = load_corpus(cli, &settings)?;
     let audit =
         provlint::events::audit::audit(&corpus, &settings.events, all, render::json::VERSION);
     let out = match format {
@@ -616,6 +653,115 @@ fn run_corpus_audit(cli: &Cli, format: render::Format, all: bool) -> Result<Exit
     let _ = std::io::stdout().write_all(out.as_bytes());
     // A report, not a check: the corpus's disagreements are facts to show.
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_corpus_index(cli: &Cli, rebuild: bool, verify: bool) -> Result<ExitCode, Vec<Error>> {
+    let settings = settings(cli)?;
+    let dir = files::relative(&settings.corpus);
+    let mut opts = cache_options(&settings);
+    opts.rebuild = rebuild;
+    opts.verify = verify;
+    let (corpus, update) = Corpus::open_reporting(&dir, &opts).map_err(|e| vec![e])?;
+    let Some(u) = update else {
+        return Err(vec![
+            Error::new(
+                "cache::unusable",
+                format!("cannot write the index cache in {}", opts.dir.display()),
+            )
+            .with_help("set `cache_dir` in provlint.toml to a directory you can write"),
+        ]);
+    };
+    let bytes: u64 = corpus.sources.iter().map(|s| s.size()).sum();
+    let mut out = if u.current {
+        format!(
+            "provlint: index of {} ({}) is current in {}\n",
+            plural(corpus.sources.len(), "source"),
+            human_bytes(bytes),
+            files::relative(&opts.dir).display()
+        )
+    } else {
+        format!(
+            "provlint: indexed {} ({}) in {:.2} s ({:.1} MB/s); {} written, {} kept, in {}\n",
+            plural(u.indexed, "source"),
+            human_bytes(u.indexed_bytes),
+            u.seconds,
+            u.indexed_bytes as f64 / 1e6 / u.seconds.max(1e-9),
+            plural(u.shards_written, "shard"),
+            u.shards_kept,
+            files::relative(&opts.dir).display()
+        )
+    };
+    if !u.rejected.is_empty() {
+        out.push_str(&format!(
+            "provlint: replaced damaged or foreign cache files: {}\n",
+            u.rejected.join(", ")
+        ));
+    }
+    let _ = std::io::stderr().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_corpus_stats(
+    cli: &Cli,
+    format: render::Format,
+    verify: bool,
+) -> Result<ExitCode, Vec<Error>> {
+    let settings = settings(cli)?;
+    let dir = files::relative(&settings.corpus);
+    let manifest = provlint::corpus::Manifest::load(&dir).map_err(|e| vec![e])?;
+    let stats = provlint::corpus::cache::stats(&manifest, &cache_options(&settings).dir, verify);
+    let out = match format {
+        render::Format::Json => {
+            serde_json::to_string_pretty(&stats).expect("stats serialize") + "\n"
+        }
+        render::Format::Human => {
+            let mut out = format!("cache       {}\nstate       {}\n", stats.dir, stats.state);
+            out.push_str(&format!(
+                "sources     {}, {}\n",
+                stats.sources,
+                human_bytes(stats.source_bytes)
+            ));
+            if !stats.shards.is_empty() {
+                out.push_str(&format!(
+                    "index       {} ({:.2} bytes per source byte), {} words, {} distinct, {}\n",
+                    human_bytes(stats.index_bytes),
+                    stats.bytes_per_source_byte,
+                    stats.words,
+                    stats.vocabulary,
+                    plural(stats.shards.len(), "shard")
+                ));
+            }
+            for s in &stats.shards {
+                out.push_str(&format!(
+                    "  {}  {}, {} of text, {}{}\n",
+                    s.file,
+                    plural(s.sources, "source"),
+                    human_bytes(s.source_bytes),
+                    human_bytes(s.file_bytes),
+                    if s.ok { "" } else { "  DAMAGED" }
+                ));
+            }
+            for c in &stats.changed {
+                out.push_str(&format!("changed     {c}\n"));
+            }
+            for p in &stats.problems {
+                out.push_str(&format!("problem     {p}\n"));
+            }
+            out
+        }
+    };
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn human_bytes(b: u64) -> String {
+    if b >= 1 << 20 {
+        format!("{:.1} MB", b as f64 / 1e6)
+    } else if b >= 1 << 10 {
+        format!("{:.1} kB", b as f64 / 1e3)
+    } else {
+        format!("{b} bytes")
+    }
 }
 
 fn truncate(s: &str, n: usize) -> String {

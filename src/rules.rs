@@ -129,6 +129,7 @@ settings in force; `provlint config --schema` prints the file's JSON Schema
 ```toml
 corpus = "corpus"          # the corpus directory (with its sources.toml)
 rules_dir = "rules"        # the directory of rule data files
+cache_dir = ".provlint-cache"  # where the corpus index is cached (`provlint corpus stats`)
 fail_on = "error"          # exit 1 when a finding at or above this severity is reported
 include = ["drafts/**/*.md"]     # drafts taken when walking a directory (default: .md, .txt, ... by extension)
 exclude = ["drafts/archive/**"]  # never checked, even when named on the command line

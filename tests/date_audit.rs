@@ -15,7 +15,7 @@ fn shipped() -> Audit {
 fn claim(c: &AuditClaim) -> (String, usize, String) {
     let corpus = Corpus::load(Path::new("corpus")).unwrap();
     let idx = corpus.find(&c.source).unwrap();
-    let text = &corpus.source(idx).text[c.date_span.start..c.date_span.end];
+    let text = &corpus.source(idx).text()[c.date_span.start..c.date_span.end];
     (
         c.source.clone(),
         c.date_span.line,

@@ -196,7 +196,7 @@ proptest! {
         // It points at the sentence (or at the same words elsewhere: a
         // source may repeat itself).
         let at_sentence = related.source == source.id() && related.span.span().overlaps(s.span);
-        let same_words = words_of(&related.text) == words_of(&source.text[s.span.range()]);
+        let same_words = words_of(&related.text) == words_of(&source.text()[s.span.range()]);
         prop_assert!(at_sentence || same_words, "{:?} of {} points at {}:{} {:?}", edit, quote, related.source, related.span.line, related.text);
     }
 }

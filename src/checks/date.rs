@@ -321,7 +321,7 @@ impl Context<'_> {
     fn line_of(&self, dates: &CorpusDates, r: ClaimRef) -> usize {
         let src = self.corpus.source(r.source);
         src.lines()
-            .line_col(&src.text, dates.date_span(self.corpus, r).start)
+            .line_col(src.text(), dates.date_span(self.corpus, r).start)
             .line
     }
 

@@ -55,7 +55,7 @@ fn evidence(
     let f = figs.figure(r);
     let text = corpus.text(r.source);
     let span = text.doc.prose.to_original(f.statement);
-    let said = collapse(&corpus.source(r.source).text[span.range()]);
+    let said = collapse(&corpus.source(r.source).text()[span.range()]);
     related(corpus, r.source, span, message(&said))
 }
 

@@ -54,10 +54,10 @@ pub fn related(corpus: &Corpus, idx: SourceIdx, span: Span, message: String) -> 
     Related {
         source: source.id().to_string(),
         path: corpus.display_path(idx),
-        span: Location::resolve(&source.text, source.lines(), span),
-        text: source.text[span.range()].to_string(),
+        span: Location::resolve(source.text(), source.lines(), span),
+        text: source.text()[span.range()].to_string(),
         message,
         citation: source.citation(),
-        file_text: source.text.clone(),
+        file_text: source.text().clone(),
     }
 }

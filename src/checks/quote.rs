@@ -58,7 +58,13 @@ pub fn verify_credited(
     if pattern.word_count() < settings.quote.min_words {
         return (pattern, Outcome::Skipped);
     }
-    let passages = matching::find(corpus, &pattern, &settings.quote.match_options());
+    let passages = matching::find_preferring(
+        corpus,
+        &pattern,
+        &settings.quote.match_options(),
+        credited,
+        NEAREST_SHOWN,
+    );
     let threshold = settings.quote.mismatch_threshold;
     let credited_close = |best: f64, min: f64| {
         passages
@@ -92,6 +98,51 @@ pub fn verify_credited(
 /// be shown.
 const NEAREST_SHOWN: f64 = 0.4;
 
+/// [`verify`] for each quotation, on every core (most of the time goes to
+/// reading the few sources whose passages are candidates), in order.
+fn verify_all(
+    draft: &Draft,
+    quotations: &[&Quotation],
+    credited: &[&[SourceIdx]],
+    corpus: &Corpus,
+    settings: &Settings,
+) -> Vec<(Pattern, Outcome)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(quotations.len() / 4)
+        .max(1);
+    if threads == 1 {
+        return quotations
+            .iter()
+            .zip(credited)
+            .map(|(q, c)| verify_credited(draft, q, corpus, settings, c))
+            .collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, (Pattern, Outcome))> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(q) = quotations.get(i) else {
+                            return out;
+                        };
+                        out.push((i, verify_credited(draft, q, corpus, settings, credited[i])));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a checking thread panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Whether a quotation is one the check looks at.
 pub fn is_checked(q: &Quotation, settings: &Settings) -> bool {
     q.depth == 0 && (q.kind == QuoteKind::Inline || settings.quote.blockquotes)
@@ -114,13 +165,16 @@ pub fn check_credited(
     let mismatch = settings.severity(rules::QUOTE_MISMATCH.code);
     let unverified = settings.severity(rules::QUOTE_UNVERIFIED.code);
     let wrong_source = settings.severity(rules::QUOTE_WRONG_SOURCE.code);
-    for q in draft
-        .quotations()
+    let all = draft.quotations();
+    let quotations: Vec<&Quotation> = all.iter().filter(|q| is_checked(q, settings)).collect();
+    let covers: Vec<_> = quotations
         .iter()
-        .filter(|q| is_checked(q, settings))
-    {
-        let cover = credits.covering(q.prose.start);
-        let (pattern, outcome) = verify_credited(draft, q, corpus, settings, &cover.sources);
+        .map(|q| credits.covering(q.prose.start))
+        .collect();
+    let credited: Vec<&[SourceIdx]> = covers.iter().map(|c| c.sources.as_slice()).collect();
+    let outcomes = verify_all(draft, &quotations, &credited, corpus, settings);
+    for ((q, cover), (pattern, outcome)) in quotations.iter().zip(&covers).zip(outcomes) {
+        let q = *q;
         let span = q.span(&draft.doc);
         match outcome {
             Outcome::Skipped => {}
@@ -244,7 +298,13 @@ fn wrong_source_diagnostic(
         })
         .collect();
     // What the credited source has that comes closest, if anything does.
-    let near = matching::find(corpus, pattern, &settings.quote.match_options());
+    let near = matching::find_preferring(
+        corpus,
+        pattern,
+        &settings.quote.match_options(),
+        &cover.sources,
+        NEAREST_SHOWN,
+    );
     if let Some(p) = near
         .iter()
         .find(|p| cover.sources.contains(&p.source) && p.similarity >= NEAREST_SHOWN)

@@ -127,6 +127,9 @@ impl Manifest {
             .canonicalize()
             .map_err(|e| Error::io(dir, &e, "open corpus directory"))?;
         let mut sources: Vec<SourceEntry> = Vec::with_capacity(raw.source.len());
+        // Where each id was first used (a manifest may list thousands).
+        let mut seen: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::with_capacity(raw.source.len());
         for table in raw.source {
             let table_span = Span::from(table.span());
             let raw = table.into_inner();
@@ -136,7 +139,7 @@ impl Manifest {
                 return Err(err("manifest::invalid-id", format!("invalid source id `{id}`: {problem}"), id_span, "this id")
                     .with_help("ids are what citations use (`[@flakin-2019]`): letters, digits, and `-`, `_`, `.`, `:` inside"));
             }
-            if let Some(first) = sources.iter().find(|s| s.id == id) {
+            if let Some(first) = seen.get(&id).map(|&i| &sources[i]) {
                 let first_line = line_of(&text, first.span.start);
                 return Err(err(
                     "manifest::duplicate-id",
@@ -198,6 +201,7 @@ impl Manifest {
             let format = raw
                 .format
                 .unwrap_or_else(|| Format::from_path(Path::new(&file)));
+            seen.insert(id.clone(), sources.len());
             sources.push(SourceEntry {
                 id,
                 file,

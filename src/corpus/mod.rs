@@ -1,9 +1,12 @@
 //! The corpus: the manifest, the sources' original text, and the index.
 
+pub mod cache;
 pub mod index;
 pub mod manifest;
+pub mod shard;
 pub mod source;
 
+pub use cache::CacheOptions;
 pub use index::{Index, WordPos};
 pub use manifest::{Manifest, SourceEntry};
 pub use source::{Source, SourceIdx, SourceText};
@@ -31,30 +34,68 @@ pub struct Corpus {
 
 impl Corpus {
     /// Loads the corpus in `dir`: its manifest, every source file, and the
-    /// index.
+    /// index, built in memory (no cache; see [`Corpus::open`]).
     pub fn load(dir: &Path) -> Result<Corpus> {
         let manifest = Manifest::load(dir)?;
         let mut sources = Vec::with_capacity(manifest.sources.len());
         for entry in &manifest.sources {
-            let bytes = std::fs::read(&entry.path).map_err(|e| {
-                manifest.error_at_file(
-                    entry,
-                    "manifest::missing-file",
-                    format!(
-                        "source `{}`: cannot read {}: {e}",
-                        entry.id,
-                        entry.path.display()
-                    ),
-                )
-            })?;
-            let text = crate::error::text_from_bytes(&entry.path, bytes, "source").map_err(|e| {
-                manifest
-                    .error_at_file(entry, e.code, e.message.clone())
-                    .with_help("sources must be UTF-8 text or Markdown; convert the file, keeping a copy of the original")
-            })?;
-            sources.push(Source::new(entry.clone(), text.into()));
+            let (_, text) = read_source(&manifest, entry)?;
+            sources.push(Source::new(entry.clone(), text));
         }
         Ok(Corpus::from_sources(dir.to_path_buf(), sources))
+    }
+
+    /// Opens the corpus in `dir` with its index from the cache (built or
+    /// updated first if sources changed): no source is read until a check
+    /// needs it. If the cache directory cannot be used, warns and builds the
+    /// index in memory.
+    pub fn open(dir: &Path, cache: &CacheOptions) -> Result<Corpus> {
+        Corpus::open_reporting(dir, cache).map(|(c, _)| c)
+    }
+
+    /// [`Corpus::open`], saying what the cache did (`None` when it could not
+    /// be used).
+    pub fn open_reporting(
+        dir: &Path,
+        cache: &CacheOptions,
+    ) -> Result<(Corpus, Option<cache::Update>)> {
+        let manifest = Manifest::load(dir)?;
+        match cache::open(&manifest, cache) {
+            Ok(opened) => {
+                let sources: Vec<Source> = manifest
+                    .sources
+                    .iter()
+                    .zip(&opened.sizes)
+                    .map(|(e, size)| Source::lazy(e.clone(), *size))
+                    .collect();
+                let texts = sources.iter().map(|_| OnceLock::new()).collect();
+                let corpus = Corpus {
+                    dir: dir.to_path_buf(),
+                    sources,
+                    index: opened.index,
+                    texts,
+                    derived: Mutex::new(HashMap::new()),
+                };
+                Ok((corpus, Some(opened.update)))
+            }
+            Err(cache::CacheError::Source(e)) => Err(e),
+            Err(cache::CacheError::Io(msg)) => {
+                eprintln!("provlint: warning: index cache not used: {msg}; indexing in memory");
+                Corpus::load(dir).map(|c| (c, None))
+            }
+        }
+    }
+
+    /// Errors of sources that could not be read again when a check needed
+    /// them (see [`Source::load_error`]).
+    pub fn load_errors(&self) -> Vec<Error> {
+        self.ids()
+            .filter_map(|i| {
+                self.source(i)
+                    .load_error()
+                    .map(|msg| self.source_error(i, msg.to_string()))
+            })
+            .collect()
     }
 
     /// A corpus of already-loaded sources (for tests and the language
@@ -143,7 +184,12 @@ impl Corpus {
     /// Source `idx` read into prose and tokens (done once, on first use).
     pub fn text(&self, idx: SourceIdx) -> Arc<SourceText> {
         self.texts[idx.get()]
-            .get_or_init(|| Arc::new(self.source(idx).analyze()))
+            .get_or_init(|| {
+                if std::env::var_os("PLTRACE").is_some() {
+                    eprintln!("analyze {} {}", idx.0, self.source(idx).size());
+                }
+                Arc::new(self.source(idx).analyze())
+            })
             .clone()
     }
 
@@ -158,6 +204,29 @@ impl Corpus {
     pub fn source_error(&self, idx: SourceIdx, message: String) -> Error {
         Error::new("corpus::source", message).with_path(&self.source(idx).entry.path)
     }
+}
+
+/// Reads a source's file: its size in bytes and its text, or the error a
+/// run reports (pointing at the source's entry in the manifest).
+pub(crate) fn read_source(manifest: &Manifest, entry: &SourceEntry) -> Result<(usize, Arc<str>)> {
+    let bytes = std::fs::read(&entry.path).map_err(|e| {
+        manifest.error_at_file(
+            entry,
+            "manifest::missing-file",
+            format!(
+                "source `{}`: cannot read {}: {e}",
+                entry.id,
+                entry.path.display()
+            ),
+        )
+    })?;
+    let len = bytes.len();
+    let text = crate::error::text_from_bytes(&entry.path, bytes, "source").map_err(|e| {
+        manifest
+            .error_at_file(entry, e.code, e.message.clone())
+            .with_help("sources must be UTF-8 text or Markdown; convert the file, keeping a copy of the original")
+    })?;
+    Ok((len, text.into()))
 }
 
 /// A path as shown to people: `./` taken off the front.
@@ -221,7 +290,12 @@ mod tests {
                 .join("../shared/seeds")
                 .join(&s.entry.file);
             if let Ok(orig) = std::fs::read(&seed) {
-                assert_eq!(orig, s.text.as_bytes(), "{} differs from its seed", s.id());
+                assert_eq!(
+                    orig,
+                    s.text().as_bytes(),
+                    "{} differs from its seed",
+                    s.id()
+                );
             }
         }
         // The page footer inside the wsws PDF copy is not prose.

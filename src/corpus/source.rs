@@ -16,20 +16,40 @@ impl SourceIdx {
     }
 }
 
-/// A loaded source.
+/// A source: its manifest entry and its text, read on first use.
 #[derive(Debug)]
 pub struct Source {
     pub entry: SourceEntry,
-    /// The original text, byte for byte.
-    pub text: Arc<str>,
+    text: OnceLock<Arc<str>>,
+    /// The file's size when the corpus was opened (a lazily read source must
+    /// still have it).
+    size: u64,
+    /// Why the text could not be read, if it could not.
+    failed: OnceLock<String>,
     lines: OnceLock<LineIndex>,
 }
 
 impl Source {
+    /// A source whose text is already read.
     pub fn new(entry: SourceEntry, text: Arc<str>) -> Source {
+        let size = text.len() as u64;
         Source {
             entry,
-            text,
+            text: OnceLock::from(text),
+            size,
+            failed: OnceLock::new(),
+            lines: OnceLock::new(),
+        }
+    }
+
+    /// A source whose text is read from `entry.path` on first use; the file
+    /// is expected to have `size` bytes (as when it was indexed).
+    pub fn lazy(entry: SourceEntry, size: u64) -> Source {
+        Source {
+            entry,
+            text: OnceLock::new(),
+            size,
+            failed: OnceLock::new(),
             lines: OnceLock::new(),
         }
     }
@@ -38,8 +58,46 @@ impl Source {
         &self.entry.id
     }
 
+    /// The original text, byte for byte (read from the file on first use).
+    /// If the file can no longer be read, or changed since the corpus was
+    /// opened, the text is empty and [`Source::load_error`] says why.
+    pub fn text(&self) -> &Arc<str> {
+        self.text.get_or_init(|| match self.read() {
+            Ok(t) => t,
+            Err(msg) => {
+                let _ = self.failed.set(msg);
+                Arc::from("")
+            }
+        })
+    }
+
+    fn read(&self) -> Result<Arc<str>, String> {
+        let path = &self.entry.path;
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        if bytes.len() as u64 != self.size {
+            return Err(format!(
+                "{} changed while provlint was running (run it again)",
+                path.display()
+            ));
+        }
+        crate::error::text_from_bytes(path, bytes, "source")
+            .map(Arc::from)
+            .map_err(|e| e.message)
+    }
+
+    /// Why the text could not be read, once [`Source::text`] was asked.
+    pub fn load_error(&self) -> Option<&str> {
+        self.failed.get().map(String::as_str)
+    }
+
+    /// The size of the source file in bytes (without reading it).
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
     pub fn lines(&self) -> &LineIndex {
-        self.lines.get_or_init(|| LineIndex::new(&self.text))
+        self.lines.get_or_init(|| LineIndex::new(self.text()))
     }
 
     /// "Title", Author (Publication, date): how a source is named to people.
@@ -55,19 +113,30 @@ impl Source {
 
     /// Reads the source into prose and tokens.
     pub fn analyze(&self) -> SourceText {
-        let skip = |line: &str| {
-            is_page_furniture(line) || self.entry.exclude_lines.iter().any(|re| re.is_match(line))
-        };
-        let doc = document::read(&self.text, self.entry.format, &skip);
-        let tokens = tokenize::tokenize(doc.prose.text());
-        let words = tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.is_word())
-            .map(|(i, _)| i as u32)
-            .collect();
-        SourceText { doc, tokens, words }
+        analyze_text(&self.entry, self.text())
     }
+}
+
+/// Reads `text`, the text of the source `entry` describes, into prose and
+/// tokens.
+pub fn analyze_text(entry: &SourceEntry, text: &str) -> SourceText {
+    let doc = read_document(entry, text);
+    let tokens = tokenize::tokenize(doc.prose.text());
+    let words = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_word())
+        .map(|(i, _)| i as u32)
+        .collect();
+    SourceText { doc, tokens, words }
+}
+
+/// Reads `text`, the text of the source `entry` describes, into prose.
+pub fn read_document(entry: &SourceEntry, text: &str) -> Document {
+    let skip = |line: &str| {
+        is_page_furniture(line) || entry.exclude_lines.iter().any(|re| re.is_match(line))
+    };
+    document::read(text, entry.format, &skip)
 }
 
 /// A source read into prose and tokens.

@@ -142,7 +142,7 @@ fn ids(corpus: &Corpus, sources: &[SourceIdx]) -> Vec<String> {
 
 fn audit_claim(corpus: &Corpus, dates: &CorpusDates, r: ClaimRef) -> AuditClaim {
     let source = corpus.source(r.source);
-    let at = |span: Span| Location::resolve(&source.text, source.lines(), span);
+    let at = |span: Span| Location::resolve(source.text(), source.lines(), span);
     let span = dates.claim_span(corpus, r);
     let claim = dates.claim(r);
     let value = &claim.value;
@@ -152,7 +152,7 @@ fn audit_claim(corpus: &Corpus, dates: &CorpusDates, r: ClaimRef) -> AuditClaim 
         path: corpus.display_path(r.source),
         date_span: at(dates.date_span(corpus, r)),
         span: at(span),
-        text: source.text[span.range()].to_string(),
+        text: source.text()[span.range()].to_string(),
         value: value.normalized(),
         description: value.describe(),
     }

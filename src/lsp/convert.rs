@@ -67,7 +67,7 @@ pub fn source_file<'a>(project: &'a Project, r: &Related) -> Option<SourceFile<'
     let path = super::project::absolute(&source.entry.path);
     Some(SourceFile {
         uri: Uri::from_file_path(path)?,
-        text: Text::new(&source.text, source.lines()),
+        text: Text::new(source.text(), source.lines()),
     })
 }
 

@@ -338,7 +338,7 @@ pub fn definitions(items: &[Item], project: &Project, enc: Encoding) -> Vec<Loca
             else {
                 continue;
             };
-            let text = super::encoding::Text::new(&source.text, source.lines());
+            let text = super::encoding::Text::new(source.text(), source.lines());
             let range = if t.span.is_empty() && t.span.start == 0 {
                 Range::new(Position::new(0, 0), Position::new(0, 0))
             } else {

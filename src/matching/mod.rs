@@ -158,6 +158,19 @@ impl Passage {
 /// occurrence (each source that has the quotation), then near misses by
 /// similarity.
 pub fn find(corpus: &Corpus, pattern: &Pattern, opts: &MatchOptions) -> Vec<Passage> {
+    find_preferring(corpus, pattern, opts, &[], 1.0)
+}
+
+/// [`find`], also keeping the closest passages of the `preferred` sources
+/// (those a credit names) down to a similarity of `floor`, even where
+/// another source has a closer one.
+pub fn find_preferring(
+    corpus: &Corpus,
+    pattern: &Pattern,
+    opts: &MatchOptions,
+    preferred: &[SourceIdx],
+    floor: f64,
+) -> Vec<Passage> {
     let words: Vec<&PWord> = pattern.words().collect();
     if words.is_empty() {
         return Vec::new();
@@ -174,9 +187,40 @@ pub fn find(corpus: &Corpus, pattern: &Pattern, opts: &MatchOptions) -> Vec<Pass
         .collect();
     let hits = seed_hits(corpus, pattern, &ids, opts);
     let windows = candidate_windows(corpus, pattern, &hits, words.len(), opts);
+    // Aligning a window needs its source read and tokenized, which costs far
+    // more than the lookups: so windows are taken best first by the longest
+    // run of quotation words they have in order (by id alone), and a window
+    // that cannot beat the best passage found so far is not aligned.
+    let q = words.len();
+    let mut ranked: Vec<(usize, (SourceIdx, u32, u32))> = windows
+        .into_iter()
+        .map(|w| {
+            let ids_w = corpus.index.ids_of(w.0, w.1, w.2 - w.1);
+            (common_in_order(&ids, &words, ids_w), w)
+        })
+        .collect();
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.0));
     let mut passages: Vec<Passage> = Vec::new();
-    for (source, from, to) in windows {
+    let mut best = 0.0f64;
+    for (common, (source, from, to)) in ranked {
+        // At most `common` words pair by id, and silent corrections may pair
+        // a few more; a passage has at least as many source words as pairs.
+        let pairs = (common + TYPO_SLACK).min(q);
+        let bound = 2.0 * pairs as f64 / (q + pairs) as f64;
+        if !passages.is_empty() && pairs < q && bound < best {
+            if bound < floor || preferred.is_empty() {
+                break;
+            }
+            if !preferred.contains(&source) {
+                continue;
+            }
+        }
         let text = corpus.text(source);
+        if text.words.len() != corpus.index.source_len(source) as usize {
+            // The source could not be read again as it was indexed (see
+            // `Source::load_error`).
+            continue;
+        }
         let window = corpus.index.ids_of(source, from, to - from);
         if let Some(p) = align(
             pattern, &words, &ids, source, from, window, &text, corpus, opts,
@@ -185,6 +229,7 @@ pub fn find(corpus: &Corpus, pattern: &Pattern, opts: &MatchOptions) -> Vec<Pass
                 .iter()
                 .any(|q| q.source == p.source && q.first == p.first && q.end == p.end)
             {
+                best = best.max(p.similarity);
                 passages.push(p);
             }
         }
@@ -197,6 +242,31 @@ pub fn find(corpus: &Corpus, pattern: &Pattern, opts: &MatchOptions) -> Vec<Pass
             .then(a.first.cmp(&b.first))
     });
     passages
+}
+
+/// How many quotation words a window may pair beyond those with the same id
+/// (silent corrections of a source's slips pair different words).
+const TYPO_SLACK: usize = 2;
+
+/// The longest run of quotation words (with ids; fuzzy words match any)
+/// that occur in order in `window`: an upper bound on the words an alignment
+/// pairs as the same word.
+fn common_in_order(ids: &[Option<u32>], words: &[&PWord], window: &[u32]) -> usize {
+    let m = window.len();
+    let mut prev = vec![0u16; m + 1];
+    let mut cur = vec![0u16; m + 1];
+    for (i, id) in ids.iter().enumerate() {
+        let wild = words[i].fuzzy.is_some();
+        for j in 1..=m {
+            cur[j] = if wild || *id == Some(window[j - 1]) {
+                prev[j - 1] + 1
+            } else {
+                prev[j].max(cur[j - 1])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m] as usize
 }
 
 /// A word occurring at most this often is rare enough to seed a search alone.
@@ -248,10 +318,10 @@ fn seed_hits(
                 else {
                     continue;
                 };
-                if corpus.index.count(&gram) > max_count {
+                let Some(found) = corpus.index.find(&gram, max_count, max_count) else {
                     continue;
-                }
-                for pos in corpus.index.occurrences(&gram, max_count) {
+                };
+                for pos in found {
                     hits.push(Hit {
                         source: pos.source,
                         pos: pos.word,

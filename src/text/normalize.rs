@@ -79,6 +79,9 @@ pub fn is_dash(c: char) -> bool {
 
 /// Characters that make up words: letters, digits and combining marks.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 

@@ -65,6 +65,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Tokenizes `text`, offsetting spans by `base`, appending to `out`.
 pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
+    for_each_token(text, base, |t| out.push(t));
+}
+
+/// Tokenizes `text`, offsetting spans by `base`, handing each token to `out`
+/// (the index builder keeps only word keys, not the tokens).
+pub fn for_each_token(text: &str, base: usize, mut out: impl FnMut(Token)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
@@ -81,7 +87,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
         }
         if is_word_char(c) {
             let (end, joined) = scan_word(text, i);
-            out.push(Token {
+            out(Token {
                 span: Span::new(base + i, base + end),
                 kind: TokenKind::Word,
                 line_break_hyphen: joined,
@@ -108,7 +114,7 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
             i += c.len_utf8();
             TokenKind::Punct
         };
-        out.push(Token {
+        out(Token {
             span: Span::new(base + start, base + i),
             kind,
             line_break_hyphen: false,
@@ -133,7 +139,20 @@ fn scan_word(text: &str, start: usize) -> (usize, bool) {
     let mut end = start + char_at(text, start).len_utf8();
     let mut joined = false;
     let mut prev = char_at(text, start);
-    while let Some(c) = next_char(text, end) {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits: the common case, byte by byte.
+        let run = bytes[end..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if run > 0 {
+            end += run;
+            prev = bytes[end - 1] as char;
+        }
+        let Some(c) = next_char(text, end) else {
+            break;
+        };
         let after = end + c.len_utf8();
         if is_word_char(c) || is_invisible(c) {
             end = after;
