@@ -285,6 +285,10 @@ fn survives(prefix: &str, damage: impl Fn(&Path)) {
     let f = Fixture::new();
     f.open();
     let victim = f.files(prefix).remove(0);
+    // File times tick coarsely (a jiffy, up to 10 ms on Linux): a write in
+    // the same tick as the build leaves the times as recorded, and only
+    // `--verify` would see it (documented in corpus/cache.rs, "Trust").
+    std::thread::sleep(std::time::Duration::from_millis(25));
     damage(&victim);
     let (corpus, u) = f.open();
     assert!(!u.current, "damage to {prefix} not detected");

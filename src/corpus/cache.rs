@@ -43,7 +43,10 @@
 //! modification time, change time or inode not as the catalog recorded them
 //! (anything that wrote to it changes those). A file that fails is never
 //! used: its sources are indexed again. `provlint corpus stats --verify`
-//! checks every checksum.
+//! checks every checksum. As with git's "racily clean" files, a write that
+//! keeps a file's size and lands in the same tick of the file clock as the
+//! build (a few milliseconds) leaves its times as recorded: only `--verify`
+//! sees it.
 
 use super::index::{Index, Shard, Vocab, Words};
 use super::manifest::{Manifest, SourceEntry};
