@@ -113,12 +113,11 @@ pub fn check(
             }
         } else if !cover.sources.is_empty() {
             let stating: Vec<FigRef> = figs
-                .agreeing(f)
+                .agreeing_in(f, &cover.sources)
                 .into_iter()
                 .filter(|r| {
                     let c = figs.figure(*r);
-                    cover.sources.contains(&r.source)
-                        && compare::states(c, f)
+                    compare::states(c, f)
                         && compare::compatible(f, c)
                 })
                 .collect();

@@ -1,10 +1,11 @@
 //! The figures the corpus states: extracted once per source, and looked up
-//! by value or by what they count, never by scanning the corpus again.
+//! by what they count (or within the few sources a credit names), never by
+//! scanning the corpus again.
 
-use super::compare::{self, interval};
+use super::compare;
 use super::{Figure, FigureRules, extract};
 use crate::corpus::{Corpus, SourceIdx, SourceText};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A figure of a source: the source and its number among the source's
@@ -19,8 +20,6 @@ pub struct FigRef {
 #[derive(Debug, Default)]
 pub struct CorpusFigures {
     by_source: Vec<Vec<Figure>>,
-    /// (unit, value in hundredths) → figures.
-    by_value: BTreeMap<(String, i64), Vec<FigRef>>,
     /// (unit, concept or `=counted noun`) → figures.
     by_what: HashMap<(String, String), Vec<FigRef>>,
 }
@@ -35,10 +34,6 @@ pub fn of_source(text: &SourceText) -> Vec<Figure> {
         FigureRules::built_in(),
         0.0,
     )
-}
-
-fn value_key(v: f64) -> i64 {
-    (v * 100.0).round().clamp(i64::MIN as f64, i64::MAX as f64) as i64
 }
 
 impl CorpusFigures {
@@ -62,10 +57,6 @@ impl CorpusFigures {
                     n: n as u32,
                 };
                 let unit = f.unit.key();
-                out.by_value
-                    .entry((unit.clone(), value_key(f.value)))
-                    .or_default()
-                    .push(r);
                 for c in &f.concepts {
                     out.by_what
                         .entry((unit.clone(), c.clone()))
@@ -96,31 +87,52 @@ impl CorpusFigures {
     /// Figures that state what `f` states: they give its value (see
     /// [`compare::states`]) and count the same thing. Surest first.
     pub fn stating(&self, f: &Figure) -> Vec<(FigRef, u32)> {
+        // Looked up by what is counted, which few figures share, not by
+        // value: a value's range holds a good part of a large corpus.
         let mut out: Vec<(FigRef, u32)> = self
-            .agreeing(f)
+            .counting(f)
             .into_iter()
-            .filter(|r| compare::states(self.figure(*r), f))
+            .filter(|r| compare::agree(f, self.figure(*r)) && compare::states(self.figure(*r), f))
             .filter_map(|r| compare::same_quantity(f, self.figure(r)).map(|score| (r, score)))
             .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
 
-    /// Figures in the same unit whose value agrees with `f`'s, whatever they
-    /// count. A corpus figure agrees when its value is in `f`'s interval or
-    /// `f`'s value in its own; no figure's interval (a vague magnitude's
-    /// included) reaches beyond ten times or a tenth of its value, so one
-    /// range of the value index holds every candidate.
-    pub fn agreeing(&self, f: &Figure) -> Vec<FigRef> {
-        let iv = interval(f);
-        let lo = (iv.lo.min(f.value) / 10.0).max(0.0);
-        let hi = iv.hi.max(f.value) * 10.0;
+    /// Figures of the `sources` whose value agrees with `f`'s, in source
+    /// order.
+    pub fn agreeing_in(&self, f: &Figure, sources: &[SourceIdx]) -> Vec<FigRef> {
+        let mut out = Vec::new();
+        for &source in sources {
+            for (n, c) in self.in_source(source).iter().enumerate() {
+                if compare::agree(f, c) {
+                    out.push(FigRef {
+                        source,
+                        n: n as u32,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Every figure filed under one of `f`'s concepts or its counted noun:
+    /// all that [`compare::same_quantity`] can pair with `f`, and more.
+    fn counting(&self, f: &Figure) -> Vec<FigRef> {
         let unit = f.unit.key();
-        self.by_value
-            .range((unit.clone(), value_key(lo))..=(unit, value_key(hi)))
-            .flat_map(|(_, refs)| refs.iter().copied())
-            .filter(|r| compare::agree(f, self.figure(*r)))
-            .collect()
+        let counted = f.counted.iter().map(|h| format!("={h}"));
+        let mut refs: Vec<FigRef> = f
+            .concepts
+            .iter()
+            .cloned()
+            .chain(counted)
+            .filter_map(|k| self.by_what.get(&(unit.clone(), k)))
+            .flatten()
+            .copied()
+            .collect();
+        refs.sort();
+        refs.dedup();
+        refs
     }
 
     /// Figures that count the same thing as `f`, whatever their value. Surest
