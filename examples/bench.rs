@@ -31,6 +31,9 @@ const SEED: u64 = 0x7072_6f76_6c69_6e74; // "provlint"
 /// the shipped corpus is small, so without this an order-2 chain mostly
 /// copies its phrases, and every phrase would recur thousands of times.
 const SUBSTITUTE: f64 = 0.5;
+/// The share of such words replaced by a number instead, so that the corpus
+/// states figures and years about as often as the shipped sources do.
+const NUMBERS: f64 = 0.01;
 
 // ---------------------------------------------------------------------------
 // Randomness (SplitMix64: small, fixed, the same everywhere)
@@ -164,8 +167,9 @@ impl Model {
                     out.push(' ');
                 }
                 let r = rng.unit();
-                let letters = w.chars().all(|c| c.is_alphabetic());
-                if n > 0 && letters && w.len() >= 4 && r < SUBSTITUTE {
+                // Not the first word, and a word of four letters or more.
+                let long = n > 0 && w.len() >= 4 && w.chars().all(|c| c.is_alphabetic());
+                if long && r < SUBSTITUTE {
                     let rare = self.rare(rng);
                     if w.starts_with(char::is_uppercase) {
                         let mut c = rare.chars();
@@ -175,7 +179,7 @@ impl Model {
                     } else {
                         out.push_str(rare);
                     }
-                } else if n > 0 && letters && r < SUBSTITUTE + 0.02 {
+                } else if long && r < SUBSTITUTE + NUMBERS {
                     let _ = write!(out, "{}", 2 + rng.below(9000));
                 } else {
                     out.push_str(&w);
@@ -467,6 +471,15 @@ struct Row {
     /// is not shared.
     build_mb_per_cpu_s: f64,
     build_peak_mb: f64,
+    /// `corpus index` finding each source's figures and dated claims.
+    #[serde(default)]
+    facts_s: f64,
+    #[serde(default)]
+    facts_mb_s: f64,
+    #[serde(default)]
+    facts_bytes: u64,
+    #[serde(default)]
+    facts_per_source_byte: f64,
     index_bytes: u64,
     index_per_source_byte: f64,
     check_cold_s: f64,
@@ -529,9 +542,18 @@ fn bench(sizes: &[usize], out: &Path, work: &Path, runs: usize) {
         };
         eprintln!("{mb} MB: {n} sources, {source_bytes} bytes");
         // Build (from nothing), as a whole process.
-        let build = run(&mut provlint_in(&["corpus", "index", "--rebuild"]));
+        let build = run(&mut provlint_in(&[
+            "corpus",
+            "index",
+            "--rebuild",
+            "--no-facts",
+        ]));
         assert!(build.ok, "corpus index failed");
         let index_bytes = dir_bytes(&cache);
+        // Then each source's figures and dated claims (corpus/facts.rs).
+        let facts = run(&mut provlint_in(&["corpus", "index"]));
+        assert!(facts.ok, "corpus index (facts) failed");
+        let facts_bytes = dir_bytes(&cache) - index_bytes;
         // Cold: the first check after the build; then with the page cache
         // dropped for the corpus and the index.
         let cold = run(&mut provlint_in(&["check", "draft.md"]));
@@ -579,6 +601,10 @@ fn bench(sizes: &[usize], out: &Path, work: &Path, runs: usize) {
             build_cpu_s: build.cpu,
             build_mb_per_cpu_s: source_bytes as f64 / 1e6 / build.cpu,
             build_peak_mb: build.peak_kb as f64 / 1024.0,
+            facts_s: facts.wall,
+            facts_mb_s: source_bytes as f64 / 1e6 / facts.wall,
+            facts_bytes,
+            facts_per_source_byte: facts_bytes as f64 / source_bytes as f64,
             index_bytes,
             index_per_source_byte: index_bytes as f64 / source_bytes as f64,
             check_cold_s: cold.wall,
@@ -631,16 +657,16 @@ fn table(rows: &[Row], load: &str) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "| corpus | sources | build | build MB/s (MB per CPU s) | index size | index B per source B | build peak | check cold | check cold, page cache dropped | check warm (CPU) | check peak (× index) | `rg -F` | naive scan | warm ÷ `rg -F` | warm ÷ naive |"
+        "| corpus | sources | build | build MB/s (MB per CPU s) | index size | index B per source B | build peak | facts | facts MB/s | facts B per source B | check cold | check cold, page cache dropped | check warm (CPU) | check peak (× index) | `rg -F` | naive scan | warm ÷ `rg -F` | warm ÷ naive |"
     );
     let _ = writeln!(
         s,
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     for r in rows {
         let _ = writeln!(
             s,
-            "| {:.0} MB | {} | {:.2} s | {:.1} ({:.1}) | {:.1} MB | {:.2} | {:.0} MB | {:.0} ms | {:.0} ms | {:.0} ms ({:.0} ms) | {:.0} MB ({:.2}×) | {:.0} ms | {:.0} ms | {:.2} | {:.3} |",
+            "| {:.0} MB | {} | {:.2} s | {:.1} ({:.1}) | {:.1} MB | {:.2} | {:.0} MB | {:.2} s | {:.1} | {:.2} | {:.0} ms | {:.0} ms | {:.0} ms ({:.0} ms) | {:.0} MB ({:.2}×) | {:.0} ms | {:.0} ms | {:.2} | {:.3} |",
             r.source_bytes as f64 / 1e6,
             r.sources,
             r.build_s,
@@ -649,6 +675,9 @@ fn table(rows: &[Row], load: &str) -> String {
             r.index_bytes as f64 / 1e6,
             r.index_per_source_byte,
             r.build_peak_mb,
+            r.facts_s,
+            r.facts_mb_s,
+            r.facts_per_source_byte,
             r.check_cold_s * 1e3,
             r.check_cold_evicted_s * 1e3,
             r.check_warm_s * 1e3,

@@ -21,6 +21,7 @@ pub mod fix;
 pub mod gitdiff;
 pub mod lsp;
 pub mod matching;
+pub mod parallel;
 pub mod render;
 pub mod report;
 pub mod rules;

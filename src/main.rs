@@ -172,6 +172,9 @@ enum CorpusCommand {
         /// Verify the checksum of every cache file, not only of those that look changed.
         #[arg(long)]
         verify: bool,
+        /// Index the words only: leave each source's figures and dated claims for the first check to find.
+        #[arg(long)]
+        no_facts: bool,
     },
     /// Show the index cache: where it is, its size, whether it is current.
     Stats {
@@ -194,9 +197,11 @@ fn main() -> ExitCode {
         Command::Check(args) => run_check(&cli, args, color),
         Command::Extract(args) => run_extract(&cli, args),
         Command::Corpus(CorpusCommand::List { format }) => run_corpus_list(&cli, *format),
-        Command::Corpus(CorpusCommand::Index { rebuild, verify }) => {
-            run_corpus_index(&cli, *rebuild, *verify)
-        }
+        Command::Corpus(CorpusCommand::Index {
+            rebuild,
+            verify,
+            no_facts,
+        }) => run_corpus_index(&cli, *rebuild, *verify, !*no_facts),
         Command::Corpus(CorpusCommand::Stats { format, verify }) => {
             run_corpus_stats(&cli, *format, *verify)
         }
@@ -655,7 +660,12 @@ fn run_corpus_audit(cli: &Cli, format: render::Format, all: bool) -> Result<Exit
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_corpus_index(cli: &Cli, rebuild: bool, verify: bool) -> Result<ExitCode, Vec<Error>> {
+fn run_corpus_index(
+    cli: &Cli,
+    rebuild: bool,
+    verify: bool,
+    facts: bool,
+) -> Result<ExitCode, Vec<Error>> {
     let settings = settings(cli)?;
     let dir = files::relative(&settings.corpus);
     let mut opts = cache_options(&settings);
@@ -691,6 +701,23 @@ fn run_corpus_index(cli: &Cli, rebuild: bool, verify: bool) -> Result<ExitCode, 
             files::relative(&opts.dir).display()
         )
     };
+    // The facts the checks compare drafts with, so the next check finds
+    // them ready (see corpus/facts.rs).
+    let start = std::time::Instant::now();
+    if facts {
+        provlint::figures::index::CorpusFigures::of(&corpus);
+        settings.events.corpus_dates(&corpus);
+    }
+    if let Some(run) = corpus.facts_computed().filter(|r| r.computed > 0) {
+        let seconds = start.elapsed().as_secs_f64();
+        out.push_str(&format!(
+            "provlint: found the facts (figures, dated claims) of {} ({}) in {:.2} s ({:.1} MB/s)\n",
+            plural(run.computed, "source"),
+            human_bytes(run.computed_bytes),
+            seconds,
+            run.computed_bytes as f64 / 1e6 / seconds.max(1e-9),
+        ));
+    }
     if !u.rejected.is_empty() {
         out.push_str(&format!(
             "provlint: replaced damaged or foreign cache files: {}\n",

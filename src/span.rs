@@ -6,12 +6,12 @@
 //! columns are 1-based; a column counts Unicode scalar values (`char`s), which
 //! is what people and most editors' "column" mean.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::Range;
 
 /// A half-open byte range `[start, end)` into one file's original bytes.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

@@ -1,4 +1,4 @@
-//! The index cache: invalidation (only what changed is indexed again),
+//! The index cache and the facts cache beside it: invalidation (only what changed is indexed again),
 //! corruption (damaged, truncated, foreign or other-version files are
 //! detected and rebuilt, never trusted), and concurrent use (processes that
 //! build and read at once all answer correctly).
@@ -311,8 +311,9 @@ fn a_truncated_file_is_rebuilt() {
 
 #[test]
 fn flipped_bytes_are_detected_anywhere() {
-    // In the suffix array (near the end), the ids (middle), the header.
-    for at in [0.95, 0.5, 0.01] {
+    // In the suffix array (near the end), the ids (middle), the header (its
+    // fields, its reserved bytes).
+    for at in [0.95, 0.5, 0.01, 0.0005] {
         survives("shard-", |p| {
             let mut b = fs::read(p).unwrap();
             let i = (b.len() as f64 * at) as usize;
@@ -455,4 +456,102 @@ fn an_unwritable_cache_falls_back_to_memory() {
     assert!(u.is_none());
     assert_same(&corpus, &reference(&f));
     let _ = SourceIdx(0);
+}
+
+// ---------------------------------------------------------------------------
+// The facts cache (figures and dated claims of each source: corpus/facts.rs)
+
+/// The facts files of one kind.
+fn facts_files(f: &Fixture, kind: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in fs::read_dir(f.cache().join("facts")).unwrap().flatten() {
+        if dir.file_name().to_string_lossy().starts_with(kind) {
+            out.extend(
+                fs::read_dir(dir.path())
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.path()),
+            );
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn facts_are_computed_once_and_then_read() {
+    let f = Fixture::new();
+    let reference = Corpus::load(&f.corpus()).unwrap();
+    let (corpus, _) = f.open();
+    let first = check(&corpus);
+    assert_eq!(corpus.facts_computed().unwrap().computed, 5);
+    assert_eq!(facts_files(&f, "figures-").len(), 5);
+    assert_eq!(facts_files(&f, "dates-").len(), 5);
+    // The next run reads every fact from the cache.
+    let (corpus, _) = f.open();
+    assert_eq!(check(&corpus), first);
+    assert_eq!(corpus.facts_computed().unwrap().computed, 0);
+    // And the report is the one an in-memory corpus gives.
+    assert_eq!(check(&reference), first);
+}
+
+#[test]
+fn an_edited_source_gets_new_facts_and_only_it() {
+    let f = Fixture::new();
+    let (corpus, _) = f.open();
+    check(&corpus);
+    let path = f.source_file(4);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("3,000", "4,000")).unwrap();
+    let (corpus, _) = f.open();
+    let report = check(&corpus);
+    let run = corpus.facts_computed().unwrap();
+    assert_eq!((run.computed, run.cached), (1, 4));
+    assert_eq!(report, check(&Corpus::load(&f.corpus()).unwrap()));
+}
+
+#[test]
+fn damaged_facts_are_computed_again() {
+    let f = Fixture::new();
+    let (corpus, _) = f.open();
+    let first = check(&corpus);
+    let figures = facts_files(&f, "figures-");
+    let dates = facts_files(&f, "dates-");
+    // A flipped byte, a truncated file, a foreign file.
+    let mut b = fs::read(&figures[0]).unwrap();
+    let i = b.len() / 2;
+    b[i] ^= 0x40;
+    fs::write(&figures[0], b).unwrap();
+    let b = fs::read(&dates[1]).unwrap();
+    fs::write(&dates[1], &b[..b.len() / 2]).unwrap();
+    fs::write(&figures[2], "not facts").unwrap();
+    let (corpus, _) = f.open();
+    assert_eq!(check(&corpus), first);
+    assert_eq!(corpus.facts_computed().unwrap().computed, 3);
+    // Replaced by good files.
+    let (corpus, _) = f.open();
+    assert_eq!(check(&corpus), first);
+    assert_eq!(corpus.facts_computed().unwrap().computed, 0);
+}
+
+#[test]
+fn another_event_catalog_keeps_its_own_facts() {
+    let f = Fixture::new();
+    let (corpus, _) = f.open();
+    check(&corpus);
+    let rules = f.root.join("rules");
+    fs::create_dir(&rules).unwrap();
+    fs::write(
+        rules.join("events.toml"),
+        "[[event]]\nid = \"sailors-arrest\"\nlabel = \"the arrest of the sailors\"\npatterns = [\"sailors were arrested\"]\n",
+    )
+    .unwrap();
+    let catalog = provlint::events::Catalog::load(&rules).unwrap();
+    let (corpus, _) = f.open();
+    catalog.corpus_dates(&corpus);
+    // The dated claims depend on the catalog; the figures do not.
+    let run = corpus.facts_computed().unwrap();
+    assert_eq!(run.computed, 5);
+    assert_eq!(facts_files(&f, "dates-").len(), 10);
+    assert_eq!(facts_files(&f, "figures-").len(), 5);
 }

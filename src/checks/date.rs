@@ -303,14 +303,7 @@ impl Context<'_> {
         label: impl Fn(ClaimRef) -> String,
     ) -> Vec<Related> {
         refs.iter()
-            .map(|&r| {
-                related(
-                    self.corpus,
-                    r.source,
-                    dates.claim_span(self.corpus, r),
-                    label(r),
-                )
-            })
+            .map(|&r| related(self.corpus, r.source, dates.claim_span(r), label(r)))
             .collect()
     }
 
@@ -321,7 +314,7 @@ impl Context<'_> {
     fn line_of(&self, dates: &CorpusDates, r: ClaimRef) -> usize {
         let src = self.corpus.source(r.source);
         src.lines()
-            .line_col(src.text(), dates.date_span(self.corpus, r).start)
+            .line_col(src.text(), dates.date_span(r).start)
             .line
     }
 
@@ -358,7 +351,7 @@ impl Context<'_> {
             return None;
         };
         let severity = disputed?;
-        Some(self.disputed(claim, dates, &readings, side, severity))
+        Some(self.disputed(claim, dates, readings, side, severity))
     }
 
     /// The draft claim's date as it is compared: by year for an event
@@ -797,7 +790,7 @@ impl Context<'_> {
                 vec![related(
                     self.corpus,
                     e.source,
-                    dates.claim_span(self.corpus, e),
+                    dates.claim_span(e),
                     format!("the date of {label}"),
                 )]
             })

@@ -53,8 +53,10 @@ fn evidence(
     message: impl FnOnce(&str) -> String,
 ) -> Related {
     let f = figs.figure(r);
-    let text = corpus.text(r.source);
-    let span = text.doc.prose.to_original(f.statement);
+    let span = match &f.in_source {
+        Some(at) => at.statement,
+        None => corpus.text(r.source).doc.prose.to_original(f.statement),
+    };
     let said = collapse(&corpus.source(r.source).text()[span.range()]);
     related(corpus, r.source, span, message(&said))
 }
@@ -117,8 +119,7 @@ pub fn check(
                 .into_iter()
                 .filter(|r| {
                     let c = figs.figure(*r);
-                    compare::states(c, f)
-                        && compare::compatible(f, c)
+                    compare::states(c, f) && compare::compatible(f, c)
                 })
                 .collect();
             stated_by_credit = !stating.is_empty();
@@ -314,8 +315,10 @@ fn conflict_diagnostic(
     let mut related_items = Vec::new();
     for r in &shown {
         let c = figs.figure(*r);
-        let text = corpus.text(r.source);
-        let value = c.describe(text.prose());
+        let value = match &c.in_source {
+            Some(at) => at.written.clone(),
+            None => c.describe(corpus.text(r.source).prose()),
+        };
         let id = corpus.source(r.source).id();
         gives.push(format!("{value} ({id})"));
         related_items.push(evidence(corpus, figs, *r, |s| {

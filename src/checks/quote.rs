@@ -107,40 +107,9 @@ fn verify_all(
     corpus: &Corpus,
     settings: &Settings,
 ) -> Vec<(Pattern, Outcome)> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(quotations.len() / 4)
-        .max(1);
-    if threads == 1 {
-        return quotations
-            .iter()
-            .zip(credited)
-            .map(|(q, c)| verify_credited(draft, q, corpus, settings, c))
-            .collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, (Pattern, Outcome))> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(q) = quotations.get(i) else {
-                            return out;
-                        };
-                        out.push((i, verify_credited(draft, q, corpus, settings, credited[i])));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a checking thread panicked"))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, r)| r).collect()
+    crate::parallel::map(quotations.len(), 4, |i| {
+        verify_credited(draft, quotations[i], corpus, settings, credited[i])
+    })
 }
 
 /// Whether a quotation is one the check looks at.
@@ -185,7 +154,7 @@ pub fn check_credited(
                         && !in_credited_sources(corpus, &pattern, &cover.sources)
                     {
                         report.diagnostics.push(wrong_source_diagnostic(
-                            draft, q, &pattern, &passages, &cover, corpus, settings, severity,
+                            draft, q, &pattern, &passages, cover, corpus, settings, severity,
                         ));
                     }
                 }

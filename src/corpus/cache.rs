@@ -144,6 +144,8 @@ pub struct Update {
 pub struct Opened {
     pub index: Index,
     pub sizes: Vec<u64>,
+    /// Each source's content key (see [`content_key`]).
+    pub keys: Vec<u128>,
     pub update: Update,
 }
 
@@ -190,6 +192,11 @@ fn settings_hash(entry: &SourceEntry) -> u64 {
         h.update(b"\0");
     }
     h.digest()
+}
+
+/// The key a source with this entry and text has in the cache.
+pub fn content_key(entry: &SourceEntry, text: &str) -> u128 {
+    source_key(xxh3_128(text.as_bytes()), settings_hash(entry))
 }
 
 fn source_key(content: u128, settings: u64) -> u128 {
@@ -347,6 +354,11 @@ impl Header {
 
     fn read(b: &[u8]) -> Option<Header> {
         let b = b.get(..HEADER)?;
+        // The rest of the header is reserved, written as zeros: no checksum
+        // covers it, so anything else there is damage.
+        if b[64..].iter().any(|&x| x != 0) {
+            return None;
+        }
         let u32_at = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().expect("4 bytes"));
         let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
         Some(Header {
@@ -806,6 +818,7 @@ fn open_catalog(
     let index = Index::assemble(vocab, shards, entries.len());
     Open::Ok(Opened {
         index,
+        keys,
         sizes: state
             .iter()
             .map(|c| c.as_ref().map_or(0, |c| c.size))

@@ -1,6 +1,7 @@
 //! The corpus: the manifest, the sources' original text, and the index.
 
 pub mod cache;
+pub mod facts;
 pub mod index;
 pub mod manifest;
 pub mod shard;
@@ -30,6 +31,17 @@ pub struct Corpus {
     /// Data the checks derive from the whole corpus once (see
     /// [`Corpus::derived`]).
     derived: Mutex<HashMap<&'static str, Arc<dyn Any + Send + Sync>>>,
+    /// Where facts derived from each source are cached, when the corpus
+    /// was opened through the index cache (see [`Corpus::facts`]).
+    facts: Option<facts::Store>,
+    /// Tells this corpus from any other loaded in the process.
+    generation: u64,
+}
+
+fn next_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Corpus {
@@ -75,6 +87,12 @@ impl Corpus {
                     index: opened.index,
                     texts,
                     derived: Mutex::new(HashMap::new()),
+                    facts: Some(facts::Store {
+                        dir: cache.dir.join("facts"),
+                        computed: std::sync::Mutex::new(vec![false; opened.keys.len()]),
+                        keys: opened.keys,
+                    }),
+                    generation: next_generation(),
                 };
                 Ok((corpus, Some(opened.update)))
             }
@@ -109,7 +127,14 @@ impl Corpus {
             index,
             texts,
             derived: Mutex::new(HashMap::new()),
+            facts: None,
+            generation: next_generation(),
         }
+    }
+
+    /// A number no other corpus loaded in this process has.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// Data derived from the corpus by a check (the figures each source
@@ -184,12 +209,7 @@ impl Corpus {
     /// Source `idx` read into prose and tokens (done once, on first use).
     pub fn text(&self, idx: SourceIdx) -> Arc<SourceText> {
         self.texts[idx.get()]
-            .get_or_init(|| {
-                if std::env::var_os("PLTRACE").is_some() {
-                    eprintln!("analyze {} {}", idx.0, self.source(idx).size());
-                }
-                Arc::new(self.source(idx).analyze())
-            })
+            .get_or_init(|| Arc::new(self.source(idx).analyze()))
             .clone()
     }
 

@@ -22,7 +22,7 @@ use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
 /// A date expression found in prose.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DateExpr {
     /// Span of the whole expression (a weekday included) in the text given.
     pub span: Span,

@@ -59,7 +59,7 @@ How a draft's date is judged against the sources' dates: `provlint explain
 date::conflict` and `date::disputed`.
 "#;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
 
 /// A calendar day (proleptic Gregorian).
@@ -198,7 +198,7 @@ fn civil_from_days(z: i64) -> Ymd {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Weekday {
     Monday,
     Tuesday,
@@ -243,7 +243,7 @@ impl Weekday {
 }
 
 /// The early, middle or late part of a year, month or decade.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
     Early,
@@ -261,7 +261,7 @@ impl Part {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Season {
     Spring,
@@ -307,7 +307,7 @@ pub enum Granularity {
 }
 
 /// What a date expression says, normalised.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DateValue {
     /// A day; the year may be unknown (`29 June`).
     Day {

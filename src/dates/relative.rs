@@ -7,7 +7,7 @@ use crate::text::numbers::{TENS, UNITS};
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RelativeKind {
     /// `N years ago`, counted back from the draft's date; `today` when it
     /// says "ago today" (the same day of the year).
@@ -18,7 +18,7 @@ pub enum RelativeKind {
     YearsLater,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RelativeExpr {
     pub span: Span,
     pub years: u32,

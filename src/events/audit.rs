@@ -143,14 +143,14 @@ fn ids(corpus: &Corpus, sources: &[SourceIdx]) -> Vec<String> {
 fn audit_claim(corpus: &Corpus, dates: &CorpusDates, r: ClaimRef) -> AuditClaim {
     let source = corpus.source(r.source);
     let at = |span: Span| Location::resolve(source.text(), source.lines(), span);
-    let span = dates.claim_span(corpus, r);
+    let span = dates.claim_span(r);
     let claim = dates.claim(r);
     let value = &claim.value;
     AuditClaim {
         year_from_corpus: claim.year_from_corpus,
         source: source.id().to_string(),
         path: corpus.display_path(r.source),
-        date_span: at(dates.date_span(corpus, r)),
+        date_span: at(dates.date_span(r)),
         span: at(span),
         text: source.text()[span.range()].to_string(),
         value: value.normalized(),

@@ -29,10 +29,10 @@ use crate::dates::expr::{self, DateExpr};
 use crate::dates::relative::{self, RelativeExpr};
 use crate::span::Span;
 use crate::text::tokenize::Token;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How a date was attached to its event.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Binding {
     /// Inside the phrase that names the event (`the failed June coup`).
@@ -46,7 +46,7 @@ pub enum Binding {
 }
 
 /// A dated claim about an event.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// Index of the event in the catalog.
     pub event: usize,
@@ -65,7 +65,7 @@ pub struct Claim {
 }
 
 /// What was found in one text.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Analysis {
     pub sentences: Vec<Span>,
     pub dates: Vec<DateExpr>,

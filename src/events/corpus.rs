@@ -13,12 +13,13 @@
 
 use super::Catalog;
 use super::claims::{Analysis, Claim};
-use crate::corpus::{Corpus, SourceIdx, SourceText};
+use crate::corpus::{SourceIdx, SourceText};
 use crate::dates::{self, DateValue, width};
 use crate::span::Span;
 use crate::text::Format;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// A claim of a source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33,6 +34,9 @@ pub struct ClaimRef {
 pub struct CorpusDates {
     /// Per source, in corpus order.
     pub sources: Vec<Analysis>,
+    /// Per source, per claim: the original byte spans of its date and of
+    /// the whole claim (see [`SourceClaims`]).
+    original: Vec<Vec<(Span, Span)>>,
     /// Per event of the catalog, the claims about it in corpus order.
     by_event: Vec<Vec<ClaimRef>>,
     /// Per event, whether it lasts (its dates compare by year).
@@ -57,14 +61,39 @@ pub fn source_analysis(text: &SourceText, format: Format, catalog: &Catalog) -> 
     super::claims::analyze(text.prose(), &sentences, &text.tokens, catalog)
 }
 
+/// A source's claims, as the facts cache keeps them: with each claim's
+/// original spans, so that showing a claim needs no reading of its source
+/// into prose.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct SourceClaims {
+    pub analysis: Analysis,
+    /// Per claim: the original byte spans of its date and of the claim.
+    pub original: Vec<(Span, Span)>,
+}
+
+/// [`source_analysis`], with each claim's original spans.
+pub fn source_claims(text: &SourceText, format: Format, catalog: &Catalog) -> SourceClaims {
+    let analysis = source_analysis(text, format, catalog);
+    let to_original = |span| text.doc.prose.to_original(span);
+    let original = analysis
+        .claims
+        .iter()
+        .map(|c| {
+            let mut date = analysis.dates[c.date].span;
+            if let Some(also) = c.also {
+                date = date.cover(analysis.dates[also].span);
+            }
+            (to_original(date), to_original(analysis.claim_span(c)))
+        })
+        .collect();
+    SourceClaims { analysis, original }
+}
+
 impl CorpusDates {
-    pub fn build(corpus: &Corpus, texts: &[Arc<SourceText>], catalog: &Catalog) -> CorpusDates {
-        let sources: Vec<Analysis> = corpus
-            .ids()
-            .zip(texts)
-            .map(|(idx, text)| source_analysis(text, corpus.source(idx).entry.format, catalog))
-            .collect();
-        let mut sources = sources;
+    /// Files every source's claims (`sources`, in corpus order) by event.
+    pub fn build(claims: Vec<SourceClaims>, catalog: &Catalog) -> CorpusDates {
+        let (mut sources, original): (Vec<Analysis>, Vec<Vec<(Span, Span)>>) =
+            claims.into_iter().map(|c| (c.analysis, c.original)).unzip();
         let mut by_event = vec![Vec::new(); catalog.events.len()];
         for (s, analysis) in sources.iter().enumerate() {
             for (claim, c) in analysis.claims.iter().enumerate() {
@@ -99,6 +128,7 @@ impl CorpusDates {
         let readings = catalog.events.iter().map(|_| OnceLock::new()).collect();
         CorpusDates {
             sources,
+            original,
             by_event,
             extended,
             readings,
@@ -119,24 +149,13 @@ impl CorpusDates {
     }
 
     /// The original byte span, in its source file, of a claim's date.
-    pub fn date_span(&self, corpus: &Corpus, r: ClaimRef) -> Span {
-        let a = self.analysis(r.source);
-        let c = self.claim(r);
-        let mut span = a.dates[c.date].span;
-        if let Some(also) = c.also {
-            span = span.cover(a.dates[also].span);
-        }
-        corpus.text(r.source).doc.prose.to_original(span)
+    pub fn date_span(&self, r: ClaimRef) -> Span {
+        self.original[r.source.get()][r.claim].0
     }
 
     /// The original byte span of a claim: the event's phrase and the date.
-    pub fn claim_span(&self, corpus: &Corpus, r: ClaimRef) -> Span {
-        let a = self.analysis(r.source);
-        corpus
-            .text(r.source)
-            .doc
-            .prose
-            .to_original(a.claim_span(self.claim(r)))
+    pub fn claim_span(&self, r: ClaimRef) -> Span {
+        self.original[r.source.get()][r.claim].1
     }
 
     /// A claim's date as it is compared: by year for an event that lasts.
@@ -276,6 +295,22 @@ pub struct Dispute {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sources_claims_survive_the_facts_cache_format() {
+        let text = "On Tuesday, 11 September 1973, the coup came, after the attempted coup of \
+            29 June 1973. Fifty years ago, in September-October 1970, Allende was elected.";
+        let corpus = crate::corpus::Corpus::from_texts(&[("a", text, Format::Text)]);
+        let catalog = Catalog::builtin();
+        let claims = source_claims(&corpus.text(SourceIdx(0)), Format::Text, &catalog);
+        assert!(claims.analysis.claims.len() >= 2, "{claims:?}");
+        let bytes = postcard::to_allocvec(&claims).unwrap();
+        let back: SourceClaims = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{claims:?}"));
+        let (date, claim) = back.original[0];
+        assert!(text[date.range()].contains("1973"));
+        assert!(claim.start <= date.start && date.end <= claim.end);
+    }
 
     fn day(y: Option<i32>, m: u8, d: u8) -> DateValue {
         DateValue::Day {

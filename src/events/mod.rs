@@ -15,7 +15,7 @@ pub mod audit;
 pub mod claims;
 pub mod corpus;
 
-use crate::corpus::{Corpus, SourceText};
+use crate::corpus::Corpus;
 use crate::error::{Error, Result};
 use crate::span::Span;
 use crate::text::normalize;
@@ -25,7 +25,7 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
-use std::sync::{Arc, Mutex, OnceLock, Weak};
+use std::sync::{Arc, Mutex, OnceLock};
 use toml::Spanned;
 
 pub use claims::{Analysis, Binding, Claim};
@@ -253,7 +253,7 @@ pub struct Event {
 }
 
 /// A phrase of the catalog found in a sentence.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     /// Index of the event in the catalog.
     pub event: usize,
@@ -276,9 +276,12 @@ pub struct Catalog {
     /// source texts they were taken from (compared by identity, so a new
     /// corpus is never mistaken for the old one).
     corpus_cache: Mutex<Option<CorpusCache>>,
+    /// See [`Catalog::fingerprint`].
+    fingerprint: OnceLock<u64>,
 }
 
-type CorpusCache = (Vec<Weak<SourceText>>, Arc<CorpusDates>);
+/// The corpus (by [`Corpus::generation`]) and its claims.
+type CorpusCache = (u64, Arc<CorpusDates>);
 
 impl fmt::Debug for Catalog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -307,6 +310,7 @@ impl Catalog {
             by_first,
             prefix_first,
             corpus_cache: Mutex::new(None),
+            fingerprint: OnceLock::new(),
         }
     }
 
@@ -397,24 +401,43 @@ impl Catalog {
     /// The dated claims of every source of `corpus`, computed once for a
     /// corpus and kept while its sources are in memory.
     pub fn corpus_dates(&self, corpus: &Corpus) -> Arc<CorpusDates> {
-        let texts: Vec<Arc<SourceText>> = corpus.ids().map(|i| corpus.text(i)).collect();
         let mut cache = self
             .corpus_cache
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((weak, dates)) = cache.as_ref() {
-            let same = weak.len() == texts.len()
-                && weak
-                    .iter()
-                    .zip(&texts)
-                    .all(|(w, t)| w.upgrade().is_some_and(|w| Arc::ptr_eq(&w, t)));
-            if same {
-                return dates.clone();
-            }
+        if let Some((generation, dates)) = cache.as_ref()
+            && *generation == corpus.generation()
+        {
+            return dates.clone();
         }
-        let dates = Arc::new(CorpusDates::build(corpus, &texts, self));
-        *cache = Some((texts.iter().map(Arc::downgrade).collect(), dates.clone()));
+        let (claims, _) = corpus.facts("dates", self.fingerprint(), |text, i| {
+            corpus::source_claims(text, corpus.source(i).entry.format, self)
+        });
+        let dates = Arc::new(CorpusDates::build(claims, self));
+        *cache = Some((corpus.generation(), dates.clone()));
         dates
+    }
+
+    /// What a source's dated claims depend on besides its text: this
+    /// catalog's events and the reading code, as a hash of the events and of
+    /// the analysis of a fixed sample (the key of the claims in the facts
+    /// cache, see `corpus::facts`).
+    pub fn fingerprint(&self) -> u64 {
+        *self.fingerprint.get_or_init(|| {
+            const SAMPLE: &str = "Allende was elected on 4 September 1970. The lorry owners' \
+                strike of October 1972 came before the attempted coup of 29 June 1973, the \
+                Tanquetazo, and the coup of Tuesday, 11 September 1973, fifty years ago; in \
+                early 1973, in September-October 1970 and in 1964-65.";
+            let sample = Corpus::from_texts(&[("sample", SAMPLE, crate::text::Format::Text)]);
+            let analysis = corpus::source_claims(
+                &sample.text(crate::corpus::SourceIdx(0)),
+                crate::text::Format::Text,
+                self,
+            );
+            let mut bytes = postcard::to_allocvec(&analysis).expect("an analysis serializes");
+            bytes.extend_from_slice(format!("{:?}", self.events).as_bytes());
+            xxhash_rust::xxh3::xxh3_64(&bytes)
+        })
     }
 }
 

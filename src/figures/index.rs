@@ -3,10 +3,10 @@
 //! scanning the corpus again.
 
 use super::compare;
-use super::{Figure, FigureRules, extract};
+use super::{Figure, FigureRules, InSource, extract};
 use crate::corpus::{Corpus, SourceIdx, SourceText};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A figure of a source: the source and its number among the source's
 /// figures.
@@ -28,19 +28,44 @@ pub struct CorpusFigures {
 /// built-in rules (small counts included, since a draft may set a lower
 /// `figures.min_count`), so it can be cached with the source.
 pub fn of_source(text: &SourceText) -> Vec<Figure> {
-    extract(
+    let mut figures = extract(
         text.prose(),
         &text.sentences(),
         FigureRules::built_in(),
         0.0,
-    )
+    );
+    for f in &mut figures {
+        f.in_source = Some(InSource {
+            statement: text.doc.prose.to_original(f.statement),
+            written: f.describe(text.prose()),
+        });
+    }
+    figures
+}
+
+/// What a source's figures depend on besides its text (the extraction code
+/// and the built-in rules), as a hash of the figures of a fixed sample: the
+/// key of the figures in the facts cache (see `corpus::facts`).
+pub fn fingerprint() -> u64 {
+    static FINGERPRINT: OnceLock<u64> = OnceLock::new();
+    *FINGERPRINT.get_or_init(|| {
+        const SAMPLE: &str = "Allende won 36.3% of the popular vote in 1970, about 37 per cent \
+            by another count. Some 3,000 leftists were killed and tens of thousands arrested; \
+            more than one thousand factories were occupied, two-thirds of them in Santiago, \
+            and ten million acres were expropriated for $1.5 million, up to 700,000 marched.";
+        let sample = Corpus::from_texts(&[("sample", SAMPLE, crate::text::Format::Text)]);
+        let figures = of_source(&sample.text(SourceIdx(0)));
+        let bytes = postcard::to_allocvec(&figures).expect("figures serialize");
+        xxhash_rust::xxh3::xxh3_64(&bytes)
+    })
 }
 
 impl CorpusFigures {
     /// The corpus's figures, extracted on first use.
     pub fn of(corpus: &Corpus) -> Arc<CorpusFigures> {
         corpus.derived("figures", |c| {
-            CorpusFigures::build(c.ids().map(|i| (i, of_source(&c.text(i)))))
+            let (per_source, _) = c.facts("figures", fingerprint(), |text, _| of_source(text));
+            CorpusFigures::build(c.ids().zip(per_source))
         })
     }
 
@@ -170,6 +195,20 @@ impl CorpusFigures {
 mod tests {
     use super::*;
     use crate::text::Format;
+
+    #[test]
+    fn a_sources_figures_survive_the_facts_cache_format() {
+        let corpus = Corpus::from_texts(&[(
+            "a",
+            "Some 3,000 leftists; 36.3% of the vote; $1.5 million; ten million acres.",
+            Format::Text,
+        )]);
+        let figures = of_source(&corpus.text(SourceIdx(0)));
+        assert_eq!(figures.len(), 4);
+        let bytes = postcard::to_allocvec(&figures).unwrap();
+        let back: Vec<Figure> = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(format!("{back:?}"), format!("{figures:?}"));
+    }
 
     #[test]
     fn lookups_by_value_and_by_what_is_counted() {

@@ -21,7 +21,7 @@ pub use rules::{FigureRules, Qualifier};
 use crate::span::Span;
 use crate::text::normalize;
 use crate::text::tokenize::{self, TokenKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a figure measures in.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -37,7 +37,33 @@ pub enum Unit {
     Area(String),
 }
 
+/// [`Unit`] as its [`Unit::key`].
+mod unit_by_key {
+    use super::Unit;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(unit: &Unit, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&unit.key())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Unit, D::Error> {
+        let key = String::deserialize(d)?;
+        Unit::from_key(&key).ok_or_else(|| serde::de::Error::custom(format!("not a unit: {key}")))
+    }
+}
+
 impl Unit {
+    /// The unit a [`Unit::key`] names.
+    pub fn from_key(key: &str) -> Option<Unit> {
+        match key.split_once(':') {
+            None if key == "count" => Some(Unit::Count),
+            None if key == "percent" => Some(Unit::Percent),
+            Some(("money", c)) => Some(Unit::Money(c.to_string())),
+            Some(("area", a)) => Some(Unit::Area(a.to_string())),
+            _ => None,
+        }
+    }
+
     /// A stable key, for indexes.
     pub fn key(&self) -> String {
         match self {
@@ -50,7 +76,7 @@ impl Unit {
 }
 
 /// A figure found in a text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Figure {
     /// The figure as written, qualifier and unit included ("over 40%"), in
     /// prose offsets of the text it was found in.
@@ -65,6 +91,9 @@ pub struct Figure {
     pub value: f64,
     /// A range's upper end ("10-15").
     pub high: Option<f64>,
+    /// Stored by its key: the facts cache's format cannot hold an
+    /// adjacently tagged enum, which is how the JSON output shows it.
+    #[serde(with = "unit_by_key")]
     pub unit: Unit,
     pub qualifier: Option<Qualifier>,
     /// The qualifier as written.
@@ -87,6 +116,18 @@ pub struct Figure {
     pub context: Vec<String>,
     /// Years its sentence (or the one before) names: the event it belongs to.
     pub years: Vec<u32>,
+    /// For a figure of a corpus source: where it is in the source file, so
+    /// that showing it needs no reading of the source into prose.
+    pub in_source: Option<InSource>,
+}
+
+/// Where a corpus figure is in its source's original bytes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct InSource {
+    /// The figure's statement ([`Figure::statement`]).
+    pub statement: Span,
+    /// The figure as written ([`Figure::describe`]).
+    pub written: String,
 }
 
 impl Figure {
@@ -886,6 +927,7 @@ fn finish(toks: &[Tok], c: Candidate, rules: &FigureRules, min_count: f64) -> St
             concepts: Vec::new(),
             context: Vec::new(),
             years: Vec::new(),
+            in_source: None,
         },
         toks: (fig_start, end),
         counted_toks: counts_range,

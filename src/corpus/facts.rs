@@ -1,0 +1,212 @@
+//! Facts each source states (its figures, its dated claims), cached on disk
+//! beside the index so that a check does not read and analyze every source
+//! of the corpus again.
+//!
+//! A check compares a draft's figures and dates with every source's, so
+//! those facts are needed for the whole corpus; extracting them is slow
+//! (about 2 MB/s), while decoding them is fast. Each source's facts of one
+//! kind are a file `facts/<kind>-<fingerprint>/<key>.bin`, where `key` is the
+//! source's content key in the index cache (its content hash and reading
+//! settings) and `fingerprint` says what else they depend on (the extraction
+//! code's version, the event catalog). A changed source gets a new key, a
+//! changed catalog a new directory; so a file, once written, never changes.
+//!
+//! Files are written to a temporary name and renamed (a reader never sees
+//! half a file) and start with a magic line and a checksum: a damaged,
+//! truncated or foreign file is recomputed and replaced, never trusted.
+//! Writing is best effort: a cache that cannot be written costs time, not
+//! results.
+
+use super::{Corpus, SourceIdx, SourceText};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Bump when the layout of a facts file changes.
+const FORMAT: &str = "provlint-facts 1\n";
+
+/// Where a corpus opened through the index cache keeps its facts.
+#[derive(Debug)]
+pub struct Store {
+    pub dir: PathBuf,
+    /// Each source's content key in the index cache, in corpus order.
+    pub keys: Vec<u128>,
+    /// Which sources had facts computed (not found in the cache) so far.
+    pub computed: std::sync::Mutex<Vec<bool>>,
+}
+
+/// What a run did with the facts of one kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FactsRun {
+    /// Sources whose facts were read from the cache.
+    pub cached: usize,
+    /// Sources read and analyzed.
+    pub computed: usize,
+    /// Bytes of the sources analyzed.
+    pub computed_bytes: u64,
+}
+
+impl Store {
+    fn path(&self, kind: &str, fingerprint: u64, source: SourceIdx) -> PathBuf {
+        self.dir
+            .join(format!("{kind}-{fingerprint:016x}"))
+            .join(format!("{:032x}.bin", self.keys[source.get()]))
+    }
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    let rest = bytes.strip_prefix(FORMAT.as_bytes())?;
+    if rest.len() < 8 {
+        return None;
+    }
+    let (sum, body) = rest.split_at(8);
+    if u64::from_le_bytes(sum.try_into().ok()?) != xxh3_64(body) {
+        return None;
+    }
+    postcard::from_bytes(body).ok()
+}
+
+fn encode<T: Serialize>(value: &T) -> Option<Vec<u8>> {
+    let body = postcard::to_allocvec(value).ok()?;
+    let mut out = Vec::with_capacity(FORMAT.len() + 8 + body.len());
+    out.extend_from_slice(FORMAT.as_bytes());
+    out.extend_from_slice(&xxh3_64(&body).to_le_bytes());
+    out.extend_from_slice(&body);
+    Some(out)
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().expect("a facts file has a directory");
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(
+        ".tmp-{}-{:?}-{}",
+        std::process::id(),
+        std::thread::current().id(),
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("facts")
+    ));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+impl Corpus {
+    /// The sources whose facts (of any kind) were not in the cache and were
+    /// computed in this process, and their bytes; `None` without a facts
+    /// cache.
+    pub fn facts_computed(&self) -> Option<FactsRun> {
+        let store = self.facts.as_ref()?;
+        let computed = store.computed.lock().unwrap_or_else(|e| e.into_inner());
+        let mut run = FactsRun::default();
+        for (i, _) in computed.iter().enumerate().filter(|(_, c)| **c) {
+            run.computed += 1;
+            run.computed_bytes += self.sources[i].size();
+        }
+        run.cached = self.sources.len() - run.computed;
+        Some(run)
+    }
+
+    /// `compute` for every source, in corpus order: read from the facts
+    /// cache when the corpus has one and it holds them, else computed from
+    /// the source's text (and stored). `fingerprint` must change whenever
+    /// `compute` would give another answer for the same text.
+    pub fn facts<T, F>(&self, kind: &str, fingerprint: u64, compute: F) -> (Vec<T>, FactsRun)
+    where
+        T: Serialize + DeserializeOwned + Send,
+        F: Fn(&SourceText, SourceIdx) -> T + Sync,
+    {
+        let Some(store) = &self.facts else {
+            // In memory (tests, the language server's buffers): the texts are
+            // kept, since they are few and the checks show them.
+            let out: Vec<T> = self.ids().map(|i| compute(&self.text(i), i)).collect();
+            let run = FactsRun {
+                cached: 0,
+                computed: out.len(),
+                computed_bytes: self.sources.iter().map(|s| s.size()).sum(),
+            };
+            return (out, run);
+        };
+        let one = |i: SourceIdx| -> (T, bool) {
+            let path = store.path(kind, fingerprint, i);
+            if let Some(v) = std::fs::read(&path).ok().and_then(|b| decode(&b)) {
+                return (v, true);
+            }
+            if let Some(c) = store
+                .computed
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get_mut(i.get())
+            {
+                *c = true;
+            }
+            // Not kept in the corpus: a large corpus's texts would not fit.
+            let (text, unchanged) = self.read_for_facts(i, store.keys[i.get()]);
+            let value = compute(&text, i);
+            if unchanged && let Some(bytes) = encode(&value) {
+                let _ = write_atomically(&path, &bytes);
+            }
+            (value, false)
+        };
+        let results = crate::parallel::map(self.sources.len(), 1, |i| one(SourceIdx(i as u32)));
+        let mut run = FactsRun::default();
+        let out = results
+            .into_iter()
+            .map(|(v, cached)| {
+                if cached {
+                    run.cached += 1;
+                } else {
+                    run.computed += 1;
+                }
+                v
+            })
+            .collect();
+        (out, run)
+    }
+
+    /// A source read and analyzed for its facts, and whether its content is
+    /// still the one `key` names (facts of a source changed since the
+    /// corpus was opened must not be stored under the old key). Uses the
+    /// corpus's copy when a check already read it.
+    fn read_for_facts(&self, i: SourceIdx, key: u128) -> (std::sync::Arc<SourceText>, bool) {
+        if let Some(t) = self.texts[i.get()].get() {
+            return (t.clone(), true);
+        }
+        let source = self.source(i);
+        match std::fs::read(&source.entry.path)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok())
+        {
+            Some(text) => {
+                let unchanged = super::cache::content_key(&source.entry, &text) == key;
+                let analyzed = super::source::analyze_text(&source.entry, &text);
+                (std::sync::Arc::new(analyzed), unchanged)
+            }
+            // Reported through the corpus's own reading (`load_errors`).
+            None => (self.text(i), false),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_damaged_file_does_not_decode() {
+        let value = vec![(1u32, "one".to_string()), (2, "two".to_string())];
+        let bytes = encode(&value).unwrap();
+        assert_eq!(decode::<Vec<(u32, String)>>(&bytes), Some(value));
+        for i in [0, FORMAT.len() + 2, bytes.len() - 1] {
+            let mut bad = bytes.clone();
+            bad[i] ^= 0x10;
+            assert_eq!(decode::<Vec<(u32, String)>>(&bad), None, "byte {i}");
+        }
+        assert_eq!(
+            decode::<Vec<(u32, String)>>(&bytes[..bytes.len() - 3]),
+            None
+        );
+        assert_eq!(decode::<Vec<(u32, String)>>(b"not facts"), None);
+    }
+}
