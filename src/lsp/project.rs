@@ -3,7 +3,7 @@
 //! changes.
 
 use crate::config::{self, Settings};
-use crate::corpus::{Corpus, manifest::MANIFEST};
+use crate::corpus::{CacheOptions, Corpus, manifest::MANIFEST};
 use crate::diagnostic::Severity;
 use crate::error::Error;
 use crate::rules;
@@ -30,15 +30,17 @@ pub struct Project {
 
 impl Project {
     /// Loads the settings as the CLI does from `origin.root`, then the
-    /// corpus they name. Slow (reads and indexes every source): call it off
-    /// the message loop.
+    /// corpus they name, through the index cache the CLI uses (so a corpus
+    /// the hook or CI indexed is mapped, not read). Slow the first time
+    /// (reads and indexes every source): call it off the message loop.
     pub fn load(origin: &Origin) -> Result<Project, Error> {
         let mut settings = Settings::load(&origin.root, origin.config.as_deref())?;
         if let Some(dir) = &origin.corpus {
             settings.corpus = origin.root.join(dir);
         }
         settings.corpus = absolute(&settings.corpus);
-        let corpus = Corpus::load(&settings.corpus)?;
+        let cache = CacheOptions::new(absolute(&settings.cache_dir));
+        let corpus = Corpus::open(&settings.corpus, &cache)?;
         Ok(Project { settings, corpus })
     }
 
