@@ -5,18 +5,14 @@
 //! in the `errorformat`, not `%c` (a byte index); `provlint explain formats`
 //! gives the line to use.
 
-use super::{Positions, findings};
+use super::positioned;
 use crate::diagnostic::FileReport;
 
 /// One line per finding. The message is kept to one line.
 pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
-    let mut current: Option<(&str, Positions)> = None;
-    for (r, d) in findings(reports) {
-        if current.as_ref().is_none_or(|(p, _)| *p != r.path.as_str()) {
-            current = Some((&r.path, Positions::new(&r.text)));
-        }
-        let pos = current.as_ref().unwrap().1.position(d.span.start);
+    for (r, d, positions) in positioned(reports) {
+        let pos = positions.position(d.span.start);
         out.push_str(&format!(
             "{}:{}:{}: {}[{}] {}\n",
             r.path,

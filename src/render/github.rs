@@ -8,7 +8,7 @@
 //! shows at most 10 error and 10 warning annotations, so a plain summary
 //! line follows them, and says so when some were not shown.
 
-use super::{Positions, findings, full_message};
+use super::{full_message, positioned};
 use crate::diagnostic::{FileReport, Severity, Summary};
 
 /// The most annotations of one kind GitHub shows for a step.
@@ -16,12 +16,8 @@ pub const SHOWN_PER_KIND: usize = 10;
 
 pub fn render(reports: &[FileReport]) -> String {
     let mut out = String::new();
-    let mut current: Option<(&str, Positions)> = None;
-    for (r, d) in findings(reports) {
-        if current.as_ref().is_none_or(|(p, _)| *p != r.path.as_str()) {
-            current = Some((&r.path, Positions::new(&r.text)));
-        }
-        let range = current.as_ref().unwrap().1.range(d.span);
+    for (r, d, positions) in positioned(reports) {
+        let range = positions.range(d.span);
         let command = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -98,12 +94,8 @@ pub fn step_summary(reports: &[FileReport]) -> String {
         "{}\n\n| where | severity | rule | message |\n|---|---|---|---|\n",
         super::human::summary_line(&summary)
     ));
-    let mut current: Option<(&str, Positions)> = None;
-    for (r, d) in findings(reports) {
-        if current.as_ref().is_none_or(|(p, _)| *p != r.path.as_str()) {
-            current = Some((&r.path, Positions::new(&r.text)));
-        }
-        let pos = current.as_ref().unwrap().1.position(d.span.start);
+    for (r, d, positions) in positioned(reports) {
+        let pos = positions.position(d.span.start);
         out.push_str(&format!(
             "| `{}:{}:{}` | {} | `{}` | {} |\n",
             r.path,

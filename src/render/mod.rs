@@ -22,6 +22,7 @@ pub mod sarif;
 use crate::diagnostic::{Diagnostic, FileReport};
 use crate::span::{LineIndex, Location, Span};
 use clap::ValueEnum;
+use std::rc::Rc;
 
 /// The `--format` values of commands that print a listing (`extract`,
 /// `corpus list`, `report`).
@@ -162,6 +163,22 @@ pub fn full_message(d: &Diagnostic) -> String {
 }
 
 /// Every finding of every report with its report, in order.
+/// [`findings`], each with the positions of its file (built once a file
+/// with findings), for formats that give lines and columns.
+pub fn positioned(
+    reports: &[FileReport],
+) -> impl Iterator<Item = (&FileReport, &Diagnostic, Rc<Positions<'_>>)> {
+    reports
+        .iter()
+        .filter(|r| !r.diagnostics.is_empty())
+        .flat_map(|r| {
+            let positions = Rc::new(Positions::new(&r.text));
+            r.diagnostics
+                .iter()
+                .map(move |d| (r, d, Rc::clone(&positions)))
+        })
+}
+
 pub fn findings(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, &Diagnostic)> {
     reports
         .iter()

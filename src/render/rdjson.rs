@@ -3,7 +3,7 @@
 //! is exclusive, as reviewdog's `Position` says. Related source passages are
 //! `related_locations`; fixes are `suggestions`.
 
-use super::{Position, Positions, findings};
+use super::{Position, positioned};
 use crate::diagnostic::{FileReport, Severity};
 use serde::Serialize;
 
@@ -82,12 +82,8 @@ fn range(r: super::Range) -> Range {
 
 pub fn render(reports: &[FileReport]) -> String {
     let mut diagnostics = Vec::new();
-    let mut current: Option<(&str, Positions)> = None;
-    for (r, d) in findings(reports) {
-        if current.as_ref().is_none_or(|(p, _)| *p != r.path.as_str()) {
-            current = Some((&r.path, Positions::new(&r.text)));
-        }
-        let positions = &current.as_ref().unwrap().1;
+    for (r, d, positions) in positioned(reports) {
+        let positions = &*positions;
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");

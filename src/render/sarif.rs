@@ -8,7 +8,7 @@
 //! content fingerprint the baseline uses, so a finding keeps its identity
 //! when lines move.
 
-use super::{Positions, Range, findings};
+use super::{Range, positioned};
 use crate::config::Settings;
 use crate::diagnostic::{Applicability, FileReport, Severity};
 use crate::rules;
@@ -121,12 +121,8 @@ pub fn render(reports: &[FileReport], settings: &Settings) -> String {
         .collect();
 
     let mut results = Vec::new();
-    let mut current: Option<(&str, Positions)> = None;
-    for (r, d) in findings(reports) {
-        if current.as_ref().is_none_or(|(p, _)| *p != r.path.as_str()) {
-            current = Some((&r.path, Positions::new(&r.text)));
-        }
-        let positions = &current.as_ref().unwrap().1;
+    for (r, d, positions) in positioned(reports) {
+        let positions = &*positions;
         let mut reg = region(positions.range(d.span));
         reg["snippet"] = json!({ "text": &r.text[d.span.range()] });
         let mut message = sentence(&d.message);
