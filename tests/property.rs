@@ -189,9 +189,17 @@ proptest! {
         let mutated = Sentence { words, ..s.clone() };
         let quote = mutated.quote();
         let report = check(&quote);
-        let codes: Vec<_> = report.diagnostics.iter().map(|d| d.code).collect();
+        // The quotation rules only: an edit can also make a date rule speak
+        // (a changed year leaves "Monday 15 September" to take the
+        // sentence's, and that day was a Saturday).
+        let quote_findings: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with("quote::"))
+            .collect();
+        let codes: Vec<_> = quote_findings.iter().map(|d| d.code).collect();
         prop_assert_eq!(codes, vec!["quote::mismatch"], "{:?} of {}", edit, quote);
-        let related = &report.diagnostics[0].related[0];
+        let related = &quote_findings[0].related[0];
         let source = corpus().source(s.source);
         // It points at the sentence (or at the same words elsewhere: a
         // source may repeat itself).
