@@ -94,6 +94,12 @@ pub fn verify_credited(
     (pattern, outcome)
 }
 
+/// A source passage as evidence, pointing at its original bytes.
+fn passage_related(corpus: &Corpus, p: &Passage, message: String) -> Related {
+    let text = corpus.text(p.source);
+    related(corpus, p.source, passage_span(&text, p), message)
+}
+
 /// How similar the nearest passage of an unverified quotation must be to
 /// be shown.
 const NEAREST_SHOWN: f64 = 0.4;
@@ -163,15 +169,7 @@ pub fn check_credited(
                     text: q.text(&draft.doc).to_string(),
                     sources: passages
                         .iter()
-                        .map(|p| {
-                            let text = corpus.text(p.source);
-                            related(
-                                corpus,
-                                p.source,
-                                passage_span(&text, p),
-                                "found verbatim".to_string(),
-                            )
-                        })
+                        .map(|p| passage_related(corpus, p, "found verbatim".to_string()))
                         .collect(),
                 })
             }
@@ -257,13 +255,8 @@ fn wrong_source_diagnostic(
         .iter()
         .take(3)
         .map(|p| {
-            let text = corpus.text(p.source);
-            related(
-                corpus,
-                p.source,
-                passage_span(&text, p),
-                format!("found verbatim in {}", corpus.source(p.source).id()),
-            )
+            let message = format!("found verbatim in {}", corpus.source(p.source).id());
+            passage_related(corpus, p, message)
         })
         .collect();
     // What the credited source has that comes closest, if anything does.
@@ -278,11 +271,9 @@ fn wrong_source_diagnostic(
         .iter()
         .find(|p| cover.sources.contains(&p.source) && p.similarity >= NEAREST_SHOWN)
     {
-        let text = corpus.text(p.source);
-        related_items.push(related(
+        related_items.push(passage_related(
             corpus,
-            p.source,
-            passage_span(&text, p),
+            p,
             format!(
                 "closest passage in {} ({:.0}% similar)",
                 corpus.source(p.source).id(),
@@ -474,11 +465,9 @@ fn unverified_diagnostic(
     let mut related_items = Vec::new();
     let mut nearest_note = String::new();
     if let Some(p) = nearest.filter(|p| p.similarity >= NEAREST_SHOWN) {
-        let text = corpus.text(p.source);
-        let r = related(
+        let r = passage_related(
             corpus,
-            p.source,
-            passage_span(&text, p),
+            p,
             format!(
                 "nearest passage, in {} ({:.0}% similar; a misquotation needs {:.0}%)",
                 corpus.source(p.source).id(),

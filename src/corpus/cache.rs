@@ -403,29 +403,48 @@ fn body_sum(sections: &[&[u8]]) -> u64 {
     h.digest()
 }
 
-/// Writes `parts` to a temporary file in `dir` and renames it to `name`.
-fn write_atomic(dir: &Path, name: &str, parts: &[&[u8]]) -> Result<FileRecord, CacheError> {
+/// Writes `parts` to a temporary file in `dir` and renames it to `name`, so
+/// a reader sees the old file or the whole new one, never part of it;
+/// `sync` makes the data durable before the rename. Shared by the index's
+/// files and the facts (`facts.rs`), which skip the sync: every file is
+/// checksummed and a lost one is only recomputed.
+pub(super) fn write_renamed(
+    dir: &Path,
+    name: &str,
+    parts: &[&[u8]],
+    sync: bool,
+) -> std::io::Result<PathBuf> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    // Unique in this process (any thread) and, with the pid, on the machine.
     let tmp = dir.join(format!(
         ".tmp-{}-{}-{name}",
         std::process::id(),
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
+        NEXT.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| -> std::io::Result<()> {
         let mut f = std::io::BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
         for p in parts {
             f.write_all(p)?;
         }
-        f.into_inner().map_err(|e| e.into_error())?.sync_data()?;
+        let f = f.into_inner().map_err(|e| e.into_error())?;
+        if sync {
+            f.sync_data()?;
+        }
         Ok(())
     })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(io_err("write", &tmp, e));
-    }
     let path = dir.join(name);
-    std::fs::rename(&tmp, &path).map_err(|e| io_err("rename", &path, e))?;
+    if let Err(e) = result.and_then(|()| std::fs::rename(&tmp, &path)) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(path)
+}
+
+/// [`write_renamed`], durably, and the file's record for the catalog.
+fn write_atomic(dir: &Path, name: &str, parts: &[&[u8]]) -> Result<FileRecord, CacheError> {
+    let path =
+        write_renamed(dir, name, parts, true).map_err(|e| io_err("write", &dir.join(name), e))?;
     let meta = std::fs::metadata(&path).map_err(|e| io_err("read", &path, e))?;
     Ok(FileRecord {
         file: name.to_string(),

@@ -20,7 +20,7 @@
 use super::{Corpus, SourceIdx, SourceText};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Bump when the layout of a facts file changes.
@@ -36,7 +36,8 @@ pub struct Store {
     pub computed: std::sync::Mutex<Vec<bool>>,
 }
 
-/// What a run did with the facts of one kind.
+/// What the facts cache did in this process (see
+/// [`Corpus::facts_computed`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FactsRun {
     /// Sources whose facts were read from the cache.
@@ -76,22 +77,6 @@ fn encode<T: Serialize>(value: &T) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().expect("a facts file has a directory");
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(
-        ".tmp-{}-{:?}-{}",
-        std::process::id(),
-        std::thread::current().id(),
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("facts")
-    ));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}
-
 impl Corpus {
     /// The sources whose facts (of any kind) were not in the cache and were
     /// computed in this process, and their bytes; `None` without a facts
@@ -112,7 +97,7 @@ impl Corpus {
     /// cache when the corpus has one and it holds them, else computed from
     /// the source's text (and stored). `fingerprint` must change whenever
     /// `compute` would give another answer for the same text.
-    pub fn facts<T, F>(&self, kind: &str, fingerprint: u64, compute: F) -> (Vec<T>, FactsRun)
+    pub fn facts<T, F>(&self, kind: &str, fingerprint: u64, compute: F) -> Vec<T>
     where
         T: Serialize + DeserializeOwned + Send,
         F: Fn(&SourceText, SourceIdx) -> T + Sync,
@@ -120,18 +105,12 @@ impl Corpus {
         let Some(store) = &self.facts else {
             // In memory (tests, the language server's buffers): the texts are
             // kept, since they are few and the checks show them.
-            let out: Vec<T> = self.ids().map(|i| compute(&self.text(i), i)).collect();
-            let run = FactsRun {
-                cached: 0,
-                computed: out.len(),
-                computed_bytes: self.sources.iter().map(|s| s.size()).sum(),
-            };
-            return (out, run);
+            return self.ids().map(|i| compute(&self.text(i), i)).collect();
         };
-        let one = |i: SourceIdx| -> (T, bool) {
+        let one = |i: SourceIdx| -> T {
             let path = store.path(kind, fingerprint, i);
             if let Some(v) = std::fs::read(&path).ok().and_then(|b| decode(&b)) {
-                return (v, true);
+                return v;
             }
             if let Some(c) = store
                 .computed
@@ -145,24 +124,17 @@ impl Corpus {
             let (text, unchanged) = self.read_for_facts(i, store.keys[i.get()]);
             let value = compute(&text, i);
             if unchanged && let Some(bytes) = encode(&value) {
-                let _ = write_atomically(&path, &bytes);
+                let dir = path.parent().expect("a facts file has a directory");
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .expect("named by a key");
+                let _ = std::fs::create_dir_all(dir)
+                    .and_then(|()| super::cache::write_renamed(dir, name, &[&bytes], false));
             }
-            (value, false)
+            value
         };
-        let results = crate::parallel::map(self.sources.len(), 1, |i| one(SourceIdx(i as u32)));
-        let mut run = FactsRun::default();
-        let out = results
-            .into_iter()
-            .map(|(v, cached)| {
-                if cached {
-                    run.cached += 1;
-                } else {
-                    run.computed += 1;
-                }
-                v
-            })
-            .collect();
-        (out, run)
+        crate::parallel::map(self.sources.len(), 1, |i| one(SourceIdx(i as u32)))
     }
 
     /// A source read and analyzed for its facts, and whether its content is

@@ -410,7 +410,7 @@ impl Catalog {
         {
             return dates.clone();
         }
-        let (claims, _) = corpus.facts("dates", self.fingerprint(), |text, i| {
+        let claims = corpus.facts("dates", self.fingerprint(), |text, i| {
             corpus::source_claims(text, corpus.source(i).entry.format, self)
         });
         let dates = Arc::new(CorpusDates::build(claims, self));

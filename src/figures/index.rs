@@ -64,7 +64,7 @@ impl CorpusFigures {
     /// The corpus's figures, extracted on first use.
     pub fn of(corpus: &Corpus) -> Arc<CorpusFigures> {
         corpus.derived("figures", |c| {
-            let (per_source, _) = c.facts("figures", fingerprint(), |text, _| of_source(text));
+            let per_source = c.facts("figures", fingerprint(), |text, _| of_source(text));
             CorpusFigures::build(c.ids().zip(per_source))
         })
     }
