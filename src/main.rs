@@ -855,9 +855,13 @@ fn run_explain(code: Option<&str>) -> Result<ExitCode, Vec<Error>> {
     let defaults = Settings::defaults(Path::new("."));
     let Some(code) = code else {
         let mut out = String::from("Rules (provlint explain CODE for one):\n\n");
+        let width = rules::RULES.iter().map(|r| r.code.len()).max().unwrap_or(0);
         for r in rules::RULES {
             let level = defaults.severity(r.code).map_or("off", Severity::as_str);
-            out.push_str(&format!("  {:<20} {:<8} {}\n", r.code, level, r.summary));
+            out.push_str(&format!(
+                "  {:<width$} {:<8} {}\n",
+                r.code, level, r.summary
+            ));
         }
         out.push_str("\nTopics: ");
         out.push_str(

@@ -237,38 +237,64 @@ from another, say so: "as quoted in …".
 
 pub static CITATION_UNKNOWN: Rule = Rule {
     code: "citation::unknown",
-    summary: "A citation key, footnote or link names no source in the corpus.",
+    summary: "A citation claims a corpus source and resolves to none.",
     doc: r#"# citation::unknown
 
-A citation in the draft resolves to no source in the corpus:
+A citation is written as a citation of a corpus source, and no source of
+the corpus is the one it names:
 
-- a Pandoc citation key (`[@flakn-2019]`) that is no source's `id`;
-- a footnote (`[^3]`) that has no definition, or whose definition is written
-  as a reference (it has a URL, a year, a page, a title in quotation marks,
-  a citation key) but names no source of the corpus by key, URL, title,
-  author, publication or alias;
-- a link or URL that is no source's `url`, when it is to a site the corpus
-  has sources from, or when a quotation or figure rests on it.
+- a Pandoc citation key (`[@flakn-2019]`) that is no source's `id`: a key
+  claims a manifest id;
+- a footnote whose definition nearly names a corpus source without
+  identifying it: most of the source's title, with its author or
+  publication, but not the title as the manifest gives it.
 
-Not reported: explanatory footnotes ("This is contested."), links that
-credit nothing (a link on a name, background reading), prose attributions
-to people outside the corpus ("according to the junta": a credit, but not
-a citation of the corpus).
+A credit resolves to a source only exactly: the source's `url`, its `id`,
+its full title with its author, publication or year (or alone, when the
+title is long enough to be distinctive), or its author with its
+publication or year ("Flakin, Left Voice", "Flakin (2019)"). A few shared
+title words never resolve a credit.
 
-The report suggests the closest source: the id closest in spelling, the
-source whose author the key names, or the source on the same site. For a
-mistyped key its fix is the suggested key (unsafe: it changes what is
-cited).
+Not reported: a footnote, link or numbered marker (`[3]`) that names a work
+outside the corpus (Britannica, a newspaper, another article of a corpus
+author or of a corpus site): that is a credit all the same, and what it
+covers is attributed, though it cannot be checked. Nor explanatory
+footnotes, or prose attributions to people outside the corpus ("according
+to the junta"). A footnote reference with no definition is
+`citation::undefined-footnote`.
+
+The report suggests the closest source: the id closest in spelling, or the
+source whose author the key names, or the source the footnote nearly names.
+For a mistyped key its fix is the suggested key (unsafe: it changes what
+is cited).
 
 ## What to do
 
-Fix the key (`provlint corpus list` shows the ids), or add the work you
-cite to the corpus: copy its text into the corpus directory and add a
-`[[source]]` table (with `url`, and `aliases` for the names a draft may
-call it by) to `sources.toml`.
+Fix the key (`provlint corpus list` shows the ids) or the footnote, or add
+the work you cite to the corpus: copy its text into the corpus directory
+and add a `[[source]]` table (with `url`, and `aliases` for the names a
+draft may call it by) to `sources.toml`.
 
 See `provlint explain credits` for how citations, footnotes, links and
 attributions resolve.
+"#,
+};
+
+pub static CITATION_UNDEFINED_FOOTNOTE: Rule = Rule {
+    code: "citation::undefined-footnote",
+    summary: "A footnote reference has no definition.",
+    doc: r#"# citation::undefined-footnote
+
+A footnote reference (`[^7]`) whose label no footnote definition
+(`[^7]: …`) in the draft defines. Markdown renders it as the literal text
+`[^7]`, and the reader cannot tell what it credits. The claim it stands
+after still counts as credited (the writer meant to cite something), so no
+figure or quotation rule reports it again.
+
+## What to do
+
+Add the definition (`[^7]: Author, Title, Publication, year.`), or fix the
+label if the definition exists under another one.
 "#,
 };
 
@@ -664,6 +690,7 @@ pub static RULES: &[&Rule] = &[
     &QUOTE_UNVERIFIED,
     &QUOTE_WRONG_SOURCE,
     &CITATION_UNKNOWN,
+    &CITATION_UNDEFINED_FOOTNOTE,
     &FIGURE_UNATTRIBUTED,
     &FIGURE_WRONG_SOURCE,
     &FIGURE_CONFLICT,

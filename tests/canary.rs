@@ -338,13 +338,7 @@ fn table(paired: &Paired, run: &Run) -> String {
         all.add(v);
     }
     let mut out = String::new();
-    writeln!(
-        out,
-        "canary: {} texts, {} words",
-        texts().len(),
-        run.words
-    )
-    .unwrap();
+    writeln!(out, "canary: {} texts, {} words", texts().len(), run.words).unwrap();
     writeln!(
         out,
         "{:<24} {:>8} {:>6} {:>6} {:>10} {:>9} {:>8}",

@@ -19,7 +19,6 @@ struct Raw {
     not_names: Vec<String>,
     pronouns: Vec<String>,
     organisation_words: Vec<String>,
-    reference_words: Vec<String>,
 }
 
 /// A cue phrase as lower-case words.
@@ -39,7 +38,6 @@ pub struct AttributionRules {
     pub pronouns: HashSet<String>,
     /// As written (capitalised).
     pub organisation_words: HashSet<String>,
-    pub reference_words: HashSet<String>,
 }
 
 fn words(s: &str) -> Words {
@@ -67,7 +65,6 @@ impl AttributionRules {
             not_names: set(&raw.not_names),
             pronouns: set(&raw.pronouns),
             organisation_words: raw.organisation_words.into_iter().collect(),
-            reference_words: set(&raw.reference_words),
         })
     }
 

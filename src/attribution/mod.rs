@@ -53,6 +53,10 @@ pub enum CreditKind {
     Link,
     /// A prose attribution.
     Attribution,
+    /// A numbered citation marker outside Markdown's footnotes: `[3]`,
+    /// `<sup>[3]</sup>`, `<sup>3</sup>`, `\[3\]` (Wikipedia's style). It
+    /// credits what it closes, even when the reference list is missing.
+    Marker,
 }
 
 impl CreditKind {
@@ -62,6 +66,7 @@ impl CreditKind {
             CreditKind::Footnote => "footnote",
             CreditKind::Link => "link",
             CreditKind::Attribution => "attribution",
+            CreditKind::Marker => "marker",
         }
     }
 }
@@ -87,10 +92,13 @@ pub struct Credit {
     pub scope: Vec<Span>,
     /// The source an unresolved key, link or footnote most likely meant.
     pub suggestion: Option<SourceIdx>,
-    /// For an unresolved footnote or link: whether it is written as a
-    /// reference (a URL, a key, a year, a page) or to a site the corpus has
-    /// sources from, so that resolving to nothing is worth reporting.
-    pub reference_like: bool,
+    /// Whether it is written as a credit to a corpus source without
+    /// resolving to one: a citation key (`[@id]` claims a manifest id), or a
+    /// footnote that nearly names a corpus source (most of its title, with
+    /// its author or publication). Only such a credit is an unknown
+    /// citation; any other credit that resolves to nothing credits a work
+    /// outside the corpus, which is a credit all the same.
+    pub claims_corpus: bool,
     /// Inside a footnote definition.
     pub in_footnote: bool,
 }
@@ -106,14 +114,26 @@ impl Credit {
     pub fn resolved(&self) -> bool {
         !self.sources.is_empty()
     }
+
+    /// Whether it credits a work outside the corpus: what it covers is
+    /// attributed, and cannot be checked.
+    pub fn is_external(&self) -> bool {
+        !self.resolved() && !self.claims_corpus && !self.is_undefined_footnote()
+    }
+
+    /// A footnote reference with no definition: a Markdown defect, which
+    /// credits nothing.
+    pub fn is_undefined_footnote(&self) -> bool {
+        self.kind == CreditKind::Footnote && self.detail.is_none()
+    }
 }
 
 /// Every credit in a draft.
 #[derive(Clone, Debug, Default)]
 pub struct Credits {
     pub items: Vec<Credit>,
-    /// Prose spans of Pandoc citation brackets (`[see @a; @b, p. 3]`): not
-    /// the writer's claims.
+    /// Prose spans of Pandoc citation brackets (`[see @a; @b, p. 3]`) and
+    /// citation markers (`[3]`): not the writer's claims.
     pub brackets: Vec<Span>,
 }
 
@@ -128,6 +148,11 @@ pub struct Cover<'a> {
 impl Cover<'_> {
     pub fn is_empty(&self) -> bool {
         self.credits.is_empty()
+    }
+
+    /// The credits that name works outside the corpus.
+    pub fn external(&self) -> impl Iterator<Item = &Credit> {
+        self.credits.iter().copied().filter(|c| c.is_external())
     }
 
     /// The credit to name for it: the nearest resolved one, else the nearest.
@@ -182,6 +207,20 @@ fn key_re() -> &'static Regex {
     })
 }
 
+/// A numbered citation marker: `[3]`, `[3, 4]`, `[3–5]`, not a link.
+fn marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\](?:[^(:\[]|$)").expect("valid")
+    })
+}
+
+/// The text of a superscript that is a citation marker: `3`, `[3]`, `3,4`.
+fn superscript_marker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\[?\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\]?$").expect("valid"))
+}
+
 /// `[^label]` left in the prose: a reference with no definition (the
 /// Markdown reader turns defined ones into references).
 fn undefined_footnote_re() -> &'static Regex {
@@ -221,6 +260,7 @@ impl<'a> Finder<'a> {
 
     fn run(mut self) -> Credits {
         self.citations();
+        self.markers();
         self.footnotes();
         self.links();
         self.attributions();
@@ -339,7 +379,7 @@ impl<'a> Finder<'a> {
                         locator: (!locator.is_empty()).then_some(locator),
                         detail: None,
                         scope: Vec::new(),
-                        reference_like: true,
+                        claims_corpus: true,
                         in_footnote: block.footnote.is_some(),
                     };
                     self.credits.items.push(credit);
@@ -365,7 +405,7 @@ impl<'a> Finder<'a> {
                         detail: None,
                         scope: Vec::new(),
                         suggestion: None,
-                        reference_like: true,
+                        claims_corpus: true,
                         in_footnote: block.footnote.is_some(),
                     });
                 }
@@ -423,7 +463,7 @@ impl<'a> Finder<'a> {
                     detail: None,
                     scope: self.citation_scope(span.start),
                     suggestion: None,
-                    reference_like: true,
+                    claims_corpus: false,
                     in_footnote: b.footnote.is_some(),
                 });
             }
@@ -434,26 +474,13 @@ impl<'a> Finder<'a> {
                 .iter()
                 .filter(|b| b.footnote.as_deref() == Some(r.label.as_str()))
                 .collect();
-            let (sources, suggestion, reference_like, own_credits, detail) =
+            let (sources, suggestion, own_credits, detail) =
                 self.resolve_definition(&r.label, &defs);
-            // A footnote whose definition has its own keys or links is
-            // reported through them, not again as a footnote.
-            let reference_like = reference_like && !own_credits;
+            // A footnote whose definition has its own keys is reported
+            // through them, not again as a footnote.
+            let claims_corpus = suggestion.is_some() && !own_credits;
             let at = r.prose_at;
-            let mut scope = Vec::new();
-            if let Some((i, block, s)) = self.sentence_of(at.saturating_sub(1)) {
-                scope.push(s);
-                let b = &doc.blocks[block];
-                let rest = &self.prose[at.min(b.prose.end)..b.prose.end];
-                let last_in_block = self.sentences.get(i + 1).is_none_or(|n| n.0 != block);
-                if last_in_block && !rest.chars().any(char::is_alphanumeric) {
-                    // At the end of its paragraph: the whole paragraph.
-                    scope.push(b.prose);
-                } else if self.only_citations(s) && i > 0 && self.sentences[i - 1].0 == block {
-                    scope.push(self.sentences[i - 1].1);
-                }
-                scope.extend(self.blockquote_scope(block));
-            }
+            let scope = self.note_scope(at, at);
             self.credits.items.push(Credit {
                 kind: CreditKind::Footnote,
                 span: r.span,
@@ -464,28 +491,94 @@ impl<'a> Finder<'a> {
                 detail,
                 scope,
                 suggestion,
-                reference_like,
+                claims_corpus,
                 in_footnote: false,
             });
         }
     }
 
-    /// What a footnote's definition names: (sources, suggestion, looks like
-    /// a reference, has its own keys or links, its text).
-    #[allow(clippy::type_complexity)]
+    /// What a note marker at prose `start..end` covers (a footnote
+    /// reference takes no prose: `start == end`): its sentence; the whole
+    /// paragraph when it ends the paragraph; the sentence before when it
+    /// stands alone after it; the whole blockquote from its last paragraph.
+    fn note_scope(&self, start: usize, end: usize) -> Vec<Span> {
+        let doc = &self.draft.doc;
+        let mut scope = Vec::new();
+        if let Some((i, block, s)) = self.sentence_of(start.saturating_sub(1)) {
+            scope.push(s);
+            let b = &doc.blocks[block];
+            let rest = &self.prose[end.clamp(b.prose.start, b.prose.end)..b.prose.end];
+            let last_in_block = self.sentences.get(i + 1).is_none_or(|n| n.0 != block);
+            if last_in_block && !rest.chars().any(char::is_alphanumeric) {
+                // At the end of its paragraph: the whole paragraph.
+                scope.push(b.prose);
+            } else if self.only_citations(s) && i > 0 && self.sentences[i - 1].0 == block {
+                scope.push(self.sentences[i - 1].1);
+            }
+            scope.extend(self.blockquote_scope(block));
+        }
+        scope
+    }
+
+    /// Numbered citation markers (`[3]`, `<sup>3</sup>`): each credits what
+    /// it closes, as a footnote does. The reference list they point into is
+    /// not read (it is often missing from a copy): a marker credits a work
+    /// outside the corpus unless a footnote or key beside it names one.
+    fn markers(&mut self) {
+        let doc = &self.draft.doc;
+        let mut found: Vec<Span> = Vec::new();
+        for sup in &doc.superscripts {
+            if superscript_marker_re().is_match(self.prose[sup.range()].trim()) {
+                found.push(*sup);
+            }
+        }
+        for b in doc.blocks.iter().filter(|b| !b.apparatus) {
+            let text = &self.prose[b.prose.range()];
+            for m in marker_re().find_iter(text) {
+                let len = m.as_str().rfind(']').expect("the pattern has one") + 1;
+                let span = Span::new(b.prose.start + m.start(), b.prose.start + m.start() + len);
+                let in_pandoc = self.credits.brackets.iter().any(|x| x.overlaps(span));
+                if !in_pandoc && !found.iter().any(|f| f.overlaps(span)) {
+                    found.push(span);
+                }
+            }
+        }
+        found.sort();
+        for span in found {
+            let key = self.prose[span.range()]
+                .trim_matches(|c: char| c == '[' || c == ']' || c.is_whitespace())
+                .to_string();
+            let scope = self.note_scope(span.start, span.end);
+            self.credits.brackets.push(span);
+            self.credits.items.push(Credit {
+                kind: CreditKind::Marker,
+                span: self.original(span),
+                prose: span,
+                key,
+                sources: Vec::new(),
+                locator: None,
+                detail: None,
+                scope,
+                suggestion: None,
+                claims_corpus: false,
+                in_footnote: false,
+            });
+        }
+    }
+
+    /// What a footnote's definition names: (the sources it identifies
+    /// exactly, the source it nearly names, whether it has citation keys of
+    /// its own, its text). A definition identifies a source by the source's
+    /// URL, one of its keys, or the name of the work (see
+    /// [`Names::identify`]); anything else it names is outside the corpus.
     fn resolve_definition(
         &self,
         label: &str,
         defs: &[&Block],
-    ) -> (
-        Vec<SourceIdx>,
-        Option<SourceIdx>,
-        bool,
-        bool,
-        Option<String>,
-    ) {
+    ) -> (Vec<SourceIdx>, Option<SourceIdx>, bool, Option<String>) {
         let mut sources: Vec<SourceIdx> = Vec::new();
-        let mut own = false;
+        let mut near = None;
+        let mut own_keys = false;
         let mut text = String::new();
         // Links in the definition (an autolink alone makes no prose block).
         for l in self
@@ -495,7 +588,6 @@ impl<'a> Finder<'a> {
             .iter()
             .filter(|l| l.footnote.as_deref() == Some(label))
         {
-            own = true;
             text.push_str(&self.draft.text[l.span.range()]);
             text.push(' ');
             if let Some(u) = normalize_url(&l.dest) {
@@ -504,99 +596,51 @@ impl<'a> Finder<'a> {
         }
         if defs.is_empty() && text.is_empty() {
             // A reference to no definition: nothing it could name.
-            return (Vec::new(), None, true, false, None);
+            return (Vec::new(), None, false, None);
         }
         for b in defs {
             let t = &self.prose[b.prose.range()];
             text.push_str(t);
             text.push(' ');
-            // Keys and links in the definition.
+            // Citation keys in the definition.
             for c in &self.credits.items {
-                if b.prose.start <= c.prose.start && c.prose.start < b.prose.end {
-                    own = true;
+                if c.kind == CreditKind::Citation
+                    && b.prose.start <= c.prose.start
+                    && c.prose.start < b.prose.end
+                {
+                    own_keys = true;
                     sources.extend(&c.sources);
                 }
             }
             for m in url_re().find_iter(t) {
-                own = true;
                 if let Some(u) = normalize_url(m.as_str()) {
                     sources.extend(self.names.urls.get(&u).into_iter().flatten());
                 }
             }
-            // Names, ids and titles.
-            let tk = toks(self.prose, b.prose);
-            for m in self.names.mentions(&tk, &[0]) {
-                sources.extend(&m.sources);
-            }
-            let words: Vec<String> = tk
-                .iter()
-                .filter(|t| t.is_word())
-                .map(|t| fold(&t.text))
-                .collect();
-            for (s, title) in &self.names.titles {
-                let n = title.len().min(6);
-                if n >= 2 && words.windows(n).any(|w| w == &title[..n]) {
-                    sources.push(*s);
-                }
-            }
+            let found = self.names.identify(&toks(self.prose, b.prose));
+            sources.extend(found.sources);
+            near = near.or(found.near);
         }
         sources.sort();
         sources.dedup();
-        let text = text.trim().to_string();
-        let lower = text.to_lowercase();
-        let reference_like = url_re().is_match(&text)
-            || text.contains('@')
-            || text.split(|c: char| !c.is_ascii_digit()).any(|d| {
-                d.len() == 4 && d.parse::<u32>().is_ok_and(|y| (1500..=2100).contains(&y))
-            })
-            || lower.split_whitespace().any(|w| {
-                self.rules
-                    .reference_words
-                    .contains(w.trim_matches(|c: char| c == ',' || c == ';'))
-            })
-            || text.contains('“')
-            || text.contains('"');
-        let suggestion = if sources.is_empty() {
-            self.suggest_from_words(&text)
-        } else {
-            None
-        };
-        (sources, suggestion, reference_like, own, Some(text))
-    }
-
-    /// The source whose name is closest to a capitalised word of `text`.
-    fn suggest_from_words(&self, text: &str) -> Option<SourceIdx> {
-        let mut best: Option<(f64, SourceIdx)> = None;
-        for w in text.split(|c: char| !c.is_alphanumeric() && c != '-') {
-            if !w.chars().next().is_some_and(char::is_uppercase) || w.chars().count() < 4 {
-                continue;
-            }
-            let f = fold(w);
-            for (words, _, sources) in self.names.all() {
-                for nw in words {
-                    let score = strsim::jaro_winkler(&f, nw);
-                    if score >= 0.85 && best.is_none_or(|(b, _)| score > b) {
-                        best = sources.first().map(|s| (score, *s));
-                    }
-                }
-            }
+        if !sources.is_empty() {
+            near = None;
         }
-        best.map(|(_, s)| s)
+        (sources, near, own_keys, Some(text.trim().to_string()))
     }
 
     fn links(&mut self) {
         let mut found: Vec<(Span, Span, String)> = Vec::new();
         for l in &self.draft.doc.links {
             let at = l.prose.start;
-            if l.footnote.is_some() || self.block_of(at).is_some_and(|(_, b)| b.footnote.is_some())
-            {
-                continue; // part of a footnote's definition
+            if l.footnote.is_some() || self.block_of(at).is_some_and(|(_, b)| b.apparatus) {
+                continue; // part of a footnote's definition or a reference list
             }
             found.push((l.span, l.prose, l.dest.clone()));
         }
         // Bare URLs in the prose (plain text, or Markdown without autolinks).
         for b in &self.draft.doc.blocks {
-            if b.footnote.is_some() {
+            if b.apparatus {
                 continue;
             }
             let text = &self.prose[b.prose.range()];
@@ -613,24 +657,21 @@ impl<'a> Finder<'a> {
             let Some(url) = normalize_url(&dest) else {
                 continue; // a relative link, an anchor, an e-mail address
             };
+            // Only a source's own URL is that source: another page of the
+            // same site is a work outside the corpus.
             let sources: Vec<SourceIdx> = self.names.urls.get(&url).cloned().unwrap_or_default();
-            let same_host = self.names.hosts.get(names::host(&url));
             let scope = self.citation_scope(prose.start);
             self.credits.items.push(Credit {
                 kind: CreditKind::Link,
                 span,
                 prose,
                 key: dest.trim_end_matches(['.', ',', ';', ':', ')']).to_string(),
-                suggestion: if sources.is_empty() {
-                    same_host.and_then(|s| s.first().copied())
-                } else {
-                    None
-                },
+                suggestion: None,
                 sources,
                 locator: None,
                 detail: None,
                 scope,
-                reference_like: same_host.is_some(),
+                claims_corpus: false,
                 in_footnote: false,
             });
         }
@@ -685,7 +726,7 @@ impl<'a> Finder<'a> {
                     detail: None,
                     scope,
                     suggestion: None,
-                    reference_like: false,
+                    claims_corpus: false,
                     in_footnote: false,
                 });
             }

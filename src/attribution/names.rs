@@ -58,11 +58,44 @@ pub struct Names {
     pub titles: Vec<(SourceIdx, Vec<String>)>,
     /// Normalized URL → sources.
     pub urls: HashMap<String, Vec<SourceIdx>>,
-    /// Host → sources.
-    pub hosts: HashMap<String, Vec<SourceIdx>>,
     /// Id → source.
     pub ids: HashMap<String, SourceIdx>,
+    /// Each source's year of publication, as written in the manifest.
+    pub years: HashMap<SourceIdx, String>,
+    /// How many words of each source's title a short form of it gives
+    /// ("September 11 in Chile" for a title with a colon after them).
+    short_titles: HashMap<SourceIdx, usize>,
 }
+
+/// What a reference (a footnote's definition, a reference-list entry)
+/// identifies.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Identified {
+    /// The sources it identifies exactly.
+    pub sources: Vec<SourceIdx>,
+    /// A source it nearly names, and so claims to cite, without naming it
+    /// exactly: most of its title with its author or publication.
+    pub near: Option<SourceIdx>,
+}
+
+/// What one reference names of one source.
+#[derive(Clone, Copy, Debug, Default)]
+struct Named {
+    id: bool,
+    author: bool,
+    publication: bool,
+}
+
+/// The fewest leading words of a title that make a short form of it.
+const SHORT_TITLE_WORDS: usize = 3;
+
+/// How many words a title needs to identify its source without an author,
+/// a publication or a year beside it.
+const DISTINCTIVE_TITLE_WORDS: usize = 6;
+
+/// The share of a title's words that a reference must give, in order, to
+/// be taken as naming that title wrongly.
+const NEAR_TITLE_SHARE: f64 = 0.6;
 
 /// A word or punctuation of a draft, ready for name matching.
 #[derive(Clone, Debug)]
@@ -206,6 +239,10 @@ impl Names {
         for idx in corpus.ids() {
             let e = &corpus.source(idx).entry;
             names.ids.insert(e.id.clone(), idx);
+            let year: String = e.published.chars().take(4).collect();
+            if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) {
+                names.years.insert(idx, year);
+            }
             add(&mut names, name_words(&e.id), NameKind::Id, idx);
             for author in &e.authors {
                 let words = name_words(author);
@@ -239,13 +276,18 @@ impl Names {
                     idx,
                 );
             }
-            names.titles.push((idx, name_words(&e.title)));
+            let title = name_words(&e.title);
+            // A shortened title (as notes after the first give it): the part
+            // before a colon, or its first words.
+            let head = e.title.split(':').next().map_or(0, |h| name_words(h).len());
+            let short = if (SHORT_TITLE_WORDS - 1..title.len()).contains(&head) {
+                head
+            } else {
+                SHORT_TITLE_WORDS.min(title.len())
+            };
+            names.short_titles.insert(idx, short);
+            names.titles.push((idx, title));
             if let Some(url) = e.url.as_deref().and_then(normalize_url) {
-                names
-                    .hosts
-                    .entry(host(&url).to_string())
-                    .or_default()
-                    .push(idx);
                 names.urls.entry(url).or_default().push(idx);
             }
         }
@@ -317,6 +359,72 @@ impl Names {
         out
     }
 
+    /// The sources a reference identifies, exactly: its id; its full title
+    /// with its author, publication or year (or alone, when the title is
+    /// long enough to be distinctive); or its author with its publication
+    /// or year ("Flakin, Left Voice", "Flakin (2019)"; not when it gives
+    /// another year, which dates another work). A few shared title
+    /// words are never enough: an author's other work, or another article
+    /// of the same publication, is a work outside the corpus.
+    pub fn identify(&self, toks: &[Tok]) -> Identified {
+        let words: Vec<String> = toks
+            .iter()
+            .filter(|t| t.is_word())
+            .map(|t| fold(&t.text))
+            .collect();
+        let mut named: HashMap<SourceIdx, Named> = HashMap::new();
+        for m in self.mentions(toks, &[0]) {
+            for &s in &m.sources {
+                let n = named.entry(s).or_default();
+                match m.kind {
+                    NameKind::Id => n.id = true,
+                    NameKind::Person | NameKind::Surname | NameKind::Organisation => {
+                        n.author = true
+                    }
+                    NameKind::Publication | NameKind::Alias => n.publication = true,
+                }
+            }
+        }
+        let mut out = Identified::default();
+        for (s, title) in &self.titles {
+            let n = named.get(s).copied().unwrap_or_default();
+            let source_year = self.years.get(s);
+            let year = source_year.is_some_and(|y| words.contains(y));
+            // A year that is not the source's dates another work.
+            let other_year = words.iter().any(|w| {
+                w.len() == 4
+                    && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+                    && Some(w) != source_year
+            });
+            let has = |k: usize| k > 0 && words.windows(k).any(|w| w == &title[..k]);
+            let full_title = has(title.len());
+            let short_title = has(self.short_titles.get(s).copied().unwrap_or(title.len()));
+            let exact = n.id
+                || (full_title
+                    && (n.author
+                        || n.publication
+                        || year
+                        || title.len() >= DISTINCTIVE_TITLE_WORDS))
+                || (short_title && (n.author || n.publication))
+                || (n.author && (year || (n.publication && !other_year)));
+            if exact {
+                out.sources.push(*s);
+            } else if out.near.is_none()
+                && (n.author || n.publication)
+                && !title.is_empty()
+                && common_in_order(title, &words) as f64 >= NEAR_TITLE_SHARE * title.len() as f64
+                && title.len() >= 3
+            {
+                out.near = Some(*s);
+            }
+        }
+        out.sources.sort();
+        if !out.sources.is_empty() {
+            out.near = None;
+        }
+        out
+    }
+
     /// The longest name starting at token `i`: (end, entry).
     fn longest_at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         let first = &toks[i];
@@ -353,6 +461,25 @@ impl Names {
         }
         best
     }
+}
+
+/// How many words of `a` occur in `b` in the same order (their longest
+/// common subsequence).
+fn common_in_order(a: &[String], b: &[String]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y {
+                diagonal + 1
+            } else {
+                row[j + 1].max(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 #[cfg(test)]
@@ -416,6 +543,65 @@ mod tests {
             .is_empty()
         );
         assert!(mentioned(&names, &corpus, "the left voice of the workers").is_empty());
+    }
+
+    fn identified(names: &Names, corpus: &Corpus, text: &str) -> (Vec<String>, Option<String>) {
+        let found = names.identify(&toks(text, Span::new(0, text.len())));
+        (
+            found
+                .sources
+                .iter()
+                .map(|s| corpus.source(*s).id().to_string())
+                .collect(),
+            found.near.map(|s| corpus.source(s).id().to_string()),
+        )
+    }
+
+    #[test]
+    fn references_identify_a_source_exactly_or_not_at_all() {
+        let corpus = corpus();
+        let names = Names::build(&corpus, AttributionRules::built_in());
+        let id = |t: &str| identified(&names, &corpus, t);
+        let exactly = |s: &str| (vec![s.to_string()], None);
+        let nothing = (Vec::new(), None);
+        assert_eq!(
+            id("Tony Saunois, The Socialist, 11 September 2013."),
+            exactly("saunois-2013")
+        );
+        assert_eq!(id("Flakin, Nathaniel (2019)."), exactly("flakin-2019"));
+        assert_eq!(
+            id("“Remembering September 11, 1973: the US-backed Pinochet coup in Chile”, 2023."),
+            exactly("bensaid-2023")
+        );
+        assert_eq!(id("See flakin-2019."), exactly("flakin-2019"));
+        // A short title with its author or publication, as later notes give it.
+        assert_eq!(
+            id("Flakin, “September 11 in Chile,” 3."),
+            exactly("flakin-2019")
+        );
+        assert_eq!(
+            id("“Remembering September 11, 1973”, Anti*Capitalist Resistance."),
+            exactly("bensaid-2023")
+        );
+        // An author's or a publication's other work is outside the corpus.
+        assert_eq!(
+            id("Tony Saunois, “Venezuela at the crossroads”, The Socialist, 2005."),
+            nothing
+        );
+        assert_eq!(id("“Chile's long shadow”, Left Voice."), nothing);
+        // A few title words in common are no citation of it.
+        assert_eq!(
+            id("Munoz, “The Coup in Chilean Literature”, 1990."),
+            nothing
+        );
+        assert_eq!(id("“Isabel Allende.” Encyclopedia Britannica."), nothing);
+        // Most of a corpus title with its author: a citation of it, miswritten.
+        assert_eq!(
+            id(
+                "Nathaniel Flakin, “September 11: How Reformism Disarmed the Working Class in the Face of the Coup”."
+            ),
+            (Vec::new(), Some("flakin-2019".to_string()))
+        );
     }
 
     #[test]

@@ -126,8 +126,9 @@ fn footnotes_resolve_by_their_definitions() {
         s.contains(&(CreditKind::Footnote, "c".into(), "".into())),
         "{s:?}"
     );
-    let unknown = c.items.iter().find(|x| x.key == "c").unwrap();
-    assert!(unknown.reference_like);
+    // A work outside the corpus: a credit all the same.
+    let outside = c.items.iter().find(|x| x.key == "c").unwrap();
+    assert!(outside.is_external() && !outside.claims_corpus);
     // [^a] covers its sentence; [^b] ends the paragraph and covers all of it.
     assert_eq!(
         covering(&d, &c, "One claim").1,
@@ -143,7 +144,7 @@ fn explanatory_footnotes_are_not_references() {
     let f = &c.items[0];
     assert_eq!(f.kind, CreditKind::Footnote);
     assert!(!f.resolved());
-    assert!(!f.reference_like);
+    assert!(!f.claims_corpus);
 }
 
 #[test]
@@ -160,13 +161,10 @@ fn links_resolve_by_url() {
         .iter()
         .find(|x| x.key.contains("example.org"))
         .unwrap();
-    assert!(!other.resolved() && !other.reference_like);
-    let wrong = c.items.iter().find(|x| x.key.contains("wrong")).unwrap();
-    assert!(!wrong.resolved() && wrong.reference_like);
-    assert_eq!(
-        wrong.suggestion.map(|s| corpus().source(s).id()),
-        Some("bensaid-2023")
-    );
+    assert!(other.is_external());
+    // Another page of a corpus source's site is another work.
+    let same_site = c.items.iter().find(|x| x.key.contains("wrong")).unwrap();
+    assert!(same_site.is_external() && !same_site.claims_corpus);
 }
 
 #[test]
@@ -230,4 +228,38 @@ fn blockquotes_take_the_credit_before_or_inside_them() {
     );
     assert_eq!(covering(&d, &c, "Thousands").1, vec!["wsws-2023"]);
     assert_eq!(covering(&d, &c, "Six of us").1, vec!["wsws-2023"]);
+}
+
+#[test]
+fn numbered_markers_credit_what_they_close() {
+    let (d, c) = credits(
+        "Over 300,000 Angolans died.[12] Then 7000 soldiers fell.<sup>[3]</sup> And 500 more.<sup>4</sup> Not a marker: [the year 1999] or [link](https://x.org/a).\n\nAn unmarked 40 officers.\n",
+    );
+    let markers: Vec<&str> = c
+        .items
+        .iter()
+        .filter(|x| x.kind == CreditKind::Marker)
+        .map(|x| x.key.as_str())
+        .collect();
+    assert_eq!(markers, vec!["12", "3", "4"]);
+    assert!(
+        c.items
+            .iter()
+            .filter(|x| x.kind == CreditKind::Marker)
+            .all(Credit::is_external)
+    );
+    // Each covers its sentence, and is no claim of its own.
+    assert_eq!(covering(&d, &c, "300,000").0, 1);
+    assert_eq!(covering(&d, &c, "7000").0, 1);
+    assert_eq!(covering(&d, &c, "500").0, 1);
+    assert_eq!(covering(&d, &c, "40 officers").0, 0);
+    let twelve = d.doc.prose.text().find("[12]").unwrap();
+    assert!(c.in_brackets(twelve + 1));
+}
+
+#[test]
+fn an_undefined_footnote_is_neither_a_source_nor_an_outside_work() {
+    let (_, c) = credits("The cordones were organs of dual power.[^missing]\n");
+    let f = &c.items[0];
+    assert!(f.is_undefined_footnote() && !f.is_external() && !f.claims_corpus);
 }

@@ -13,21 +13,14 @@ use crate::figures::{self, Figure, FigureRules, collapse, compare};
 use crate::rules;
 use crate::span::Span;
 use crate::text::Format;
-use crate::text::document::BlockKind;
 
 /// The figures of a draft that the figure checks look at: outside
 /// quotations (the quotation check covers those), citation brackets and
 /// footnote definitions (which are references, not claims).
 pub fn draft_figures(draft: &Draft, credits: &Credits, settings: &Settings) -> Vec<Figure> {
     let doc = &draft.doc;
-    let sentences: Vec<(usize, Span)> = doc
-        .sentences()
-        .into_iter()
-        .filter(|(b, _)| {
-            let block = &doc.blocks[*b];
-            block.footnote.is_none() && block.kind != BlockKind::FootnoteDefinition
-        })
-        .collect();
+    // The reference apparatus has no sentences.
+    let sentences = doc.sentences();
     let quotations = draft.quotations();
     figures::extract_grouped(
         doc.prose.text(),

@@ -25,14 +25,7 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings) -> FileReport 
     quote::check_credited(draft, corpus, settings, &credits, &mut report);
     date::check(draft, corpus, settings, &mut report);
     let figures = figure::draft_figures(draft, &credits, settings);
-    let claims: Vec<usize> = draft
-        .quotations()
-        .iter()
-        .filter(|q| quote::is_checked(q, settings))
-        .map(|q| q.prose.start)
-        .chain(figures.iter().map(|f| f.span.start))
-        .collect();
-    citation::check(corpus, settings, &credits, &claims, &mut report);
+    citation::check(corpus, settings, &credits, &mut report);
     figure::check(draft, corpus, settings, &credits, &figures, &mut report);
     provenance::check(draft, corpus, settings, &credits, &mut report);
     crate::suppress::apply(

@@ -13,7 +13,6 @@ use crate::diagnostic::{Applicability, Diagnostic, FileReport, Fix, Severity};
 use crate::draft::Draft;
 use crate::span::Span;
 use crate::text::Format;
-use crate::text::document::BlockKind;
 use crate::text::tokenize::{self, Token};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -45,7 +44,7 @@ pub fn runs(draft: &Draft, corpus: &Corpus, settings: &Settings, credits: &Credi
     let index = &corpus.index;
     let mut out = Vec::new();
     for block in &draft.doc.blocks {
-        if block.footnote.is_some() || block.kind == BlockKind::FootnoteDefinition {
+        if block.apparatus {
             continue;
         }
         let mut tokens = Vec::new();

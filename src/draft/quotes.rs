@@ -67,6 +67,11 @@ struct Open {
 pub fn extract(doc: &Document) -> Vec<Quotation> {
     let mut out = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
+        // What is quoted in a reference list or a footnote's definition is
+        // a title, not a quotation.
+        if block.apparatus {
+            continue;
+        }
         let mut found = inline_quotations(doc.prose.text(), block.prose, i);
         if block.blockquote_depth > 0 {
             if let Some(whole) = blockquote_quotation(doc, block, i, &found) {

@@ -55,6 +55,10 @@ pub struct Block {
     pub blockquote_depth: usize,
     /// The label of the footnote definition it belongs to, if any.
     pub footnote: Option<String>,
+    /// Part of the reference apparatus (a footnote definition, or a block
+    /// of a reference section: see `rules/apparatus.toml`): what is quoted
+    /// or numbered there is a title, a page or an id, never a claim.
+    pub apparatus: bool,
 }
 
 /// An HTML comment, kept for inline suppressions.
@@ -115,6 +119,9 @@ pub struct Document {
     /// Links, in document order (Markdown only: URLs are not prose).
     pub links: Vec<Link>,
     pub front_matter: Option<FrontMatter>,
+    /// Prose spans of `<sup>…</sup>` (a superscript is where a citation
+    /// marker such as `<sup>[3]</sup>` stands).
+    pub superscripts: Vec<Span>,
 }
 
 impl Document {
@@ -123,12 +130,14 @@ impl Document {
         &self.prose.text()[block.prose.range()]
     }
 
-    /// Every sentence, block by block (a sentence never crosses blocks), as
-    /// `(block index, prose span)`.
+    /// Every sentence of prose, block by block (a sentence never crosses
+    /// blocks), as `(block index, prose span)`. The reference apparatus has
+    /// no sentences: nothing there is a claim.
     pub fn sentences(&self) -> Vec<(usize, Span)> {
         self.blocks
             .iter()
             .enumerate()
+            .filter(|(_, b)| !b.apparatus)
             .flat_map(|(i, b)| {
                 super::sentences::split(self.prose.text(), b.prose)
                     .into_iter()
@@ -191,6 +200,7 @@ fn read_plain(text: &str, skip_line: &dyn Fn(&str) -> bool) -> Document {
         footnote_refs: Vec::new(),
         links: Vec::new(),
         front_matter: None,
+        superscripts: Vec::new(),
     }
 }
 
@@ -201,6 +211,7 @@ fn plain_block(start: usize, prose: &str) -> Block {
         prose: Span::new(start, end),
         blockquote_depth: 0,
         footnote: None,
+        apparatus: false,
     }
 }
 
@@ -233,6 +244,9 @@ fn read_markdown(text: &str) -> Document {
     let mut skip_depth = 0usize;
     let mut metadata: Option<FrontMatterKind> = None;
     let mut last_end = 0;
+    // Each heading's block and level, for the reference sections.
+    let mut headings: Vec<(usize, u8)> = Vec::new();
+    let mut superscript: Option<usize> = None;
 
     let close = |open: &mut Option<OpenBlock>,
                  prose: &mut ProseBuilder,
@@ -248,6 +262,7 @@ fn read_markdown(text: &str) -> Document {
                     prose: Span::new(b.start, end),
                     blockquote_depth,
                     footnote: footnotes.last().cloned(),
+                    apparatus: !footnotes.is_empty(),
                 });
             }
             // Blocks are kept apart in the prose by a blank line that stands
@@ -330,6 +345,7 @@ fn read_markdown(text: &str) -> Document {
                 }
             }
             Event::End(tag) => {
+                let blocks_before = doc.blocks.len();
                 match tag {
                     TagEnd::Paragraph
                     | TagEnd::Heading(_)
@@ -357,6 +373,11 @@ fn read_markdown(text: &str) -> Document {
                         );
                     }
                     _ => {}
+                }
+                if let TagEnd::Heading(level) = tag {
+                    if doc.blocks.len() > blocks_before {
+                        headings.push((doc.blocks.len() - 1, level as u8));
+                    }
                 }
                 match tag {
                     TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell => {
@@ -423,7 +444,18 @@ fn read_markdown(text: &str) -> Document {
                     last_end = span.end;
                 }
             }
-            Event::Html(html) | Event::InlineHtml(html) => {
+            Event::InlineHtml(html) => {
+                let tag = html.trim().to_ascii_lowercase();
+                if tag == "<sup>" {
+                    superscript = Some(prose.len());
+                } else if tag == "</sup>" {
+                    if let Some(start) = superscript.take() {
+                        doc.superscripts.push(Span::new(start, prose.len()));
+                    }
+                }
+                collect_comments(&html, span, text, &mut doc.comments);
+            }
+            Event::Html(html) => {
                 collect_comments(&html, span, text, &mut doc.comments);
             }
             Event::Rule => {
@@ -459,7 +491,30 @@ fn read_markdown(text: &str) -> Document {
         text.len(),
     );
     doc.prose = prose.finish();
+    mark_reference_sections(&mut doc, &headings);
     doc
+}
+
+/// Marks every block under a reference section's heading (up to the next
+/// heading of the same or a higher level) as apparatus.
+fn mark_reference_sections(doc: &mut Document, headings: &[(usize, u8)]) {
+    let mut section: Option<u8> = None;
+    let mut next = headings.iter().peekable();
+    for i in 0..doc.blocks.len() {
+        if let Some(&(_, level)) = next.next_if(|(b, _)| *b == i) {
+            if section.is_some_and(|open| level <= open) {
+                section = None;
+            }
+            if section.is_none()
+                && super::apparatus::is_reference_heading(doc.block_text(&doc.blocks[i]))
+            {
+                section = Some(level);
+            }
+        }
+        if section.is_some() {
+            doc.blocks[i].apparatus = true;
+        }
+    }
 }
 
 fn ensure_open(open: &mut Option<OpenBlock>, prose: &ProseBuilder, containers: &[BlockKind]) {
@@ -628,6 +683,51 @@ mod tests {
             &text[doc.prose.to_original(Span::new(amp, amp + 1)).range()],
             "&amp;"
         );
+    }
+
+    #[test]
+    fn reference_sections_and_footnote_definitions_are_apparatus() {
+        let text = "# Life\n\nBorn in 1942.[^1]\n\n## References\n\n- Smith, \"A Title Here\", 1990.\n\n### Online\n\n- \"Another\"\n\n## Legacy\n\nStill read.\n\n[^1]: \"Isabel Allende.\" Britannica.\n";
+        let doc = md(text);
+        let apparatus: Vec<(&str, bool)> = doc
+            .blocks
+            .iter()
+            .map(|b| (doc.block_text(b), b.apparatus))
+            .collect();
+        assert_eq!(
+            apparatus,
+            vec![
+                ("Life", false),
+                ("Born in 1942.", false),
+                ("References", true),
+                ("Smith, \"A Title Here\", 1990.", true),
+                ("Online", true),
+                ("\"Another\"", true),
+                ("Legacy", false),
+                ("Still read.", false),
+                ("\"Isabel Allende.\" Britannica.", true),
+            ]
+        );
+        let sentences: Vec<&str> = doc
+            .sentences()
+            .iter()
+            .map(|(_, s)| &doc.prose.text()[s.range()])
+            .collect();
+        assert_eq!(
+            sentences,
+            vec!["Life", "Born in 1942.", "Legacy", "Still read."]
+        );
+    }
+
+    #[test]
+    fn superscripts_are_recorded() {
+        let doc = md("Many died.<sup>[3]</sup> And more.<sup>4</sup>\n");
+        let sups: Vec<&str> = doc
+            .superscripts
+            .iter()
+            .map(|s| &doc.prose.text()[s.range()])
+            .collect();
+        assert_eq!(sups, vec!["[3]", "4"]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Text handling shared by drafts and sources: reading documents into prose,
 //! normalizing characters, and splitting prose into tokens.
 
+pub mod apparatus;
 pub mod document;
 pub mod normalize;
 pub mod numbers;

@@ -39,6 +39,9 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             {
                 j += 1;
             }
+            // A citation marker after the period belongs to the sentence it
+            // closes: "died.[12] Then", "died.<sup>12</sup> Then".
+            j = skip_markers(&chars, i, j);
             let end = chars.get(j).map_or(body.len(), |(k, _)| *k);
             let next_is_space = chars.get(j).is_none_or(|(_, n)| n.is_whitespace());
             if next_is_space && (c != '.' || !is_abbreviation(&body[..at])) {
@@ -67,6 +70,44 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     }
     push(&mut out, body, span.start, start, body.len());
     out
+}
+
+/// Past the citation markers (`[12]`, `[3, 4]`, or the digits of a
+/// superscript) that follow terminal punctuation at `period`, from `j`.
+fn skip_markers(chars: &[(usize, char)], period: usize, mut j: usize) -> usize {
+    let digits_from = |k: usize| {
+        chars[k..]
+            .iter()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .count()
+    };
+    loop {
+        if chars.get(j).is_some_and(|(_, c)| *c == '[') {
+            let mut k = j + 1;
+            while k < chars.len()
+                && (chars[k].1.is_ascii_digit() || matches!(chars[k].1, ',' | ' ' | '-' | '–'))
+            {
+                k += 1;
+            }
+            if k > j + 1 && chars.get(k).is_some_and(|(_, c)| *c == ']') {
+                j = k + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    // Bare superscript digits: only after a word's period, and only when a
+    // space and a capital follow (so "3.5" stays a number).
+    let n = if j < chars.len() { digits_from(j) } else { 0 };
+    let after_word = period > 0 && chars[period - 1].1.is_alphabetic();
+    if (1..=3).contains(&n)
+        && after_word
+        && chars.get(j + n).is_some_and(|(_, c)| *c == ' ')
+        && chars.get(j + n + 1).is_some_and(|(_, c)| c.is_uppercase())
+    {
+        j += n;
+    }
+    j
 }
 
 fn push(out: &mut Vec<Span>, body: &str, base: usize, start: usize, end: usize) {
@@ -143,6 +184,20 @@ mod tests {
         assert_eq!(
             sentences("On Wed. 12 September the junta spoke."),
             vec!["On Wed. 12 September the junta spoke."]
+        );
+    }
+
+    #[test]
+    fn citation_markers_close_their_sentence() {
+        assert_eq!(
+            sentences("Many died.[12] Then more.[3, 4] At 3.5 percent. Also.4 Last."),
+            vec![
+                "Many died.[12]",
+                "Then more.[3, 4]",
+                "At 3.5 percent.",
+                "Also.4",
+                "Last."
+            ]
         );
     }
 
