@@ -5,6 +5,7 @@
 # lists every finding that is new, gone or unreviewed.
 #   scripts/canary.sh            the table (and the test's verdict)
 #   scripts/canary.sh --update   rewrite the review files first, keeping verdicts
+#   CANARY_ONLY=quote scripts/canary.sh   one rule family (or several: quote,figure)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--update" ]; then
