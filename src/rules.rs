@@ -431,32 +431,61 @@ Quote and credit the words, or say it in your own words.
 /// covers. Shown with every rule that depends on them.
 pub const CREDITS: &str = r#"## Credits and what they cover
 
-A draft credits a source in four ways, each resolved against the corpus
+A draft credits a source in five ways, each resolved against the corpus
 manifest (`sources.toml`: ids, authors, publication, title, url, aliases):
 
 - **Pandoc citations**: `[@flakin-2019]`, `[@fi-1973, p. 3]`,
   `[see @saunois-2013; @wsws-2023]`; in-text `@flakin-2019` when the key is a
   source's id. A key resolves by id.
-- **Footnotes**: `[^1]`, resolved by what its definition names: a citation
-  key, a link or URL, a title, an author (full name or surname), a
-  publication, an alias or an id.
+- **Footnotes**: `[^1]`, resolved by what its definition names (below).
+- **Numbered markers**: `[3]`, `[3, 4]`, `<sup>[3]</sup>`, `<sup>3</sup>`,
+  `\[3\]` (Wikipedia's style). They are read as footnote references whose
+  reference list is not read (it is often missing from a copy): they credit
+  a work outside the corpus. Their numbers are never figures.
 - **Links**: an inline link, autolink or bare URL to a source's `url`
   (compared without scheme, `www.`, fragment or trailing slash).
 - **Prose attributions**: a cue next to a name: "according to the Fourth
   International", "as Flakin wrote", "Left Voice reported", "…,” wrote
   Saunois", "in Flakin's account", "(Flakin 2019)", and "he/she/they wrote"
   for the last person named in the paragraph. The cues are in
-  `rules/attribution.toml`. A cue next to a name the manifest does not know
-  ("the US Ambassador cabled") credits someone outside the corpus: what it
-  covers is attributed, but cannot be checked.
+  `rules/attribution.toml`.
+
+A credit resolves to a corpus source only exactly:
+
+- a link or URL: the source's `url`;
+- a key: the source's `id`;
+- a footnote's definition: the source's `url` or `id`; its full title with
+  its author, publication or year (or alone, when the title has six words
+  or more); its short title (the words before a colon, or its first three)
+  with its author or publication; or its author with its year, or with its
+  publication when no other year is given ("Flakin, Left Voice", "Flakin
+  (2019)", "Saunois, “Chile 1973”").
+
+A few shared title words never resolve a credit. A credit that resolves to
+no source credits a work **outside the corpus** (Britannica, a newspaper,
+another article of a corpus author or of a corpus site, a person the
+manifest does not know, "the US Ambassador cabled"): what it covers is
+attributed, but cannot be checked against the corpus. Only a key that is no
+source's id, and a footnote that nearly names a corpus source (most of its
+title with its author or publication), are `citation::unknown`; a footnote
+reference with no definition is `citation::undefined-footnote`.
+
+The **reference apparatus** is not prose: footnote definitions, and every
+block under a heading that names a reference section ("References", "See
+also", "Bibliography", "Further reading", "External links"…; the list is
+`rules/apparatus.toml`), up to the next heading of the same or a higher
+level. What is quoted there is a title, what is numbered there a page, a
+year or an id: no rule reads it as a claim. A footnote's definition is
+still read for what it credits.
 
 What a credit covers (its scope):
 
-1. A citation, footnote reference or link covers the sentence it is in.
-2. One standing alone after a sentence's end ("… leftists. [@flakin-2019]")
-   covers that sentence.
-3. A footnote reference at the end of a paragraph covers the whole
-   paragraph.
+1. A citation, footnote reference, marker or link covers the sentence it is
+   in.
+2. One standing alone after a sentence's end ("… leftists. [@flakin-2019]",
+   "… leftists.[3] Then …") covers that sentence.
+3. A footnote reference or marker at the end of a paragraph covers the
+   whole paragraph.
 4. A prose attribution covers the clause it introduces: its sentence, up to
    a semicolon on either side. When its sentence ends with a colon, it also
    covers the blockquote that follows.
@@ -465,8 +494,8 @@ What a credit covers (its scope):
 6. Nothing else: a credit does not reach into the next sentence, so an
    attribution two sentences before a figure does not cover it.
 
-A claim covered by several credits is checked against all the sources they
-name: it is right if any of them has it.
+A claim covered by several credits is checked against all the corpus
+sources they name: it is right if any of them has it.
 "#;
 
 /// What a figure is, and how figures compare.

@@ -157,7 +157,7 @@ fn explain_documents_each_code_and_the_scope_rules() {
     }
     assert!(provlint(&["explain", "figure::conflict"]).contains("## Figures"));
     assert!(
-        provlint(&["explain", "credits"]).contains("footnote reference at the end of a paragraph")
+        provlint(&["explain", "credits"]).contains("marker at the end of a paragraph")
     );
 }
 
