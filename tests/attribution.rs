@@ -156,9 +156,7 @@ fn explain_documents_each_code_and_the_scope_rules() {
         );
     }
     assert!(provlint(&["explain", "figure::conflict"]).contains("## Figures"));
-    assert!(
-        provlint(&["explain", "credits"]).contains("marker at the end of a paragraph")
-    );
+    assert!(provlint(&["explain", "credits"]).contains("marker at the end of a paragraph"));
 }
 
 #[test]
