@@ -179,7 +179,7 @@ pub fn write(path: &Path, reports: &[FileReport]) -> Result<usize> {
 impl Baseline {
     /// Reads a baseline file; errors name the file and the position.
     pub fn load(path: &Path) -> Result<Baseline> {
-        let shown = crate::files::relative(path);
+        let shown = crate::paths::relative(path);
         let text: Arc<str> = Arc::from(crate::error::read_text_file(&shown, "baseline")?);
         let invalid = |msg: String, span: Span| {
             Error::new("baseline::invalid", format!("invalid baseline: {msg}"))
@@ -209,7 +209,7 @@ impl Baseline {
             entries.push((entry, span));
         }
         Ok(Baseline {
-            display: crate::corpus::display_path(&shown),
+            display: crate::paths::display_path(&shown),
             dir: baseline_dir(path),
             text,
             entries,

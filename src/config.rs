@@ -361,7 +361,7 @@ impl Settings {
             return Ok(s);
         };
         // Errors name the file as the user would: relative to where they are.
-        let shown = crate::files::relative(&path);
+        let shown = crate::paths::relative(&path);
         let text = crate::error::read_text_file(&shown, "config file")?;
         let base = path
             .parent()
@@ -532,7 +532,7 @@ impl Settings {
         if self.overrides.is_empty() {
             return std::borrow::Cow::Borrowed(self);
         }
-        let rel = relative_to(&self.base, path);
+        let rel = crate::paths::relative_to(&self.base, path);
         let mut s = self.clone();
         let never = |_: std::ops::Range<usize>, code: &'static str, msg: String, _: &str| {
             Error::new(code, msg)
@@ -589,11 +589,11 @@ impl Settings {
             rules: &'a BTreeMap<String, Level>,
         }
         let out = Out {
-            corpus: crate::files::relative(&self.corpus).display().to_string(),
-            rules_dir: crate::files::relative(&self.rules_dir)
+            corpus: crate::paths::relative(&self.corpus).display().to_string(),
+            rules_dir: crate::paths::relative(&self.rules_dir)
                 .display()
                 .to_string(),
-            cache_dir: crate::files::relative(&self.cache_dir)
+            cache_dir: crate::paths::relative(&self.cache_dir)
                 .display()
                 .to_string(),
             fail_on: self.fail_on,
@@ -759,42 +759,6 @@ fn did_you_mean(message: &str) -> Option<String> {
         .filter(|(score, _)| *score > 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| k.to_string())
-}
-
-/// `path` (relative to the current directory, or absolute) relative to
-/// `base`, `/`-separated, for glob matching; as given when it is not under
-/// `base`.
-pub fn relative_to(base: &Path, path: &Path) -> PathBuf {
-    let abs = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
-    };
-    let lexical = normalize_lexically(&abs);
-    if let Ok(rel) = lexical.strip_prefix(normalize_lexically(base)) {
-        return rel.to_path_buf();
-    }
-    if let (Ok(a), Ok(b)) = (abs.canonicalize(), base.canonicalize())
-        && let Ok(rel) = a.strip_prefix(b)
-    {
-        return rel.to_path_buf();
-    }
-    path.to_path_buf()
-}
-
-fn normalize_lexically(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// The first `provlint.toml` in `dir` or a directory above it.

@@ -32,12 +32,12 @@ impl Selection {
         !self.exclude.is_empty()
             && self
                 .exclude
-                .is_match(crate::config::relative_to(&self.base, path))
+                .is_match(crate::paths::relative_to(&self.base, path))
     }
 
     fn included(&self, path: &Path) -> bool {
         match &self.include {
-            Some(set) => set.is_match(crate::config::relative_to(&self.base, path)),
+            Some(set) => set.is_match(crate::paths::relative_to(&self.base, path)),
             None => path
                 .extension()
                 .and_then(|e| e.to_str())
@@ -117,7 +117,7 @@ fn walk(
 pub fn read_draft(path: &Path) -> Result<Draft> {
     let text = crate::error::read_text_file(path, "draft")?;
     Ok(Draft::from_path_and_text(
-        &crate::corpus::display_path(path),
+        &crate::paths::display_path(path),
         text,
     ))
 }
@@ -131,36 +131,4 @@ pub fn read_stdin(name: &str) -> Result<Draft> {
         .map_err(|e| Error::io(Path::new(name), &e, "read standard input for"))?;
     let text = crate::error::text_from_bytes(Path::new(name), bytes, "input")?;
     Ok(Draft::from_path_and_text(name, text))
-}
-
-/// `path` relative to the current directory (`../corpus` when it is beside
-/// it), so paths in reports are short and the same on every machine. Paths
-/// that cannot be resolved are returned as they are.
-pub fn relative(path: &Path) -> PathBuf {
-    let Ok(cwd) = std::env::current_dir().and_then(|c| c.canonicalize()) else {
-        return path.to_path_buf();
-    };
-    let Ok(target) = path.canonicalize() else {
-        return path.to_path_buf();
-    };
-    let common = cwd
-        .components()
-        .zip(target.components())
-        .take_while(|(a, b)| a == b)
-        .count();
-    if common == 0 {
-        return target;
-    }
-    let mut rel = PathBuf::new();
-    for _ in cwd.components().skip(common) {
-        rel.push("..");
-    }
-    for c in target.components().skip(common) {
-        rel.push(c);
-    }
-    if rel.as_os_str().is_empty() {
-        PathBuf::from(".")
-    } else {
-        rel
-    }
 }

@@ -22,6 +22,7 @@ pub mod gitdiff;
 pub mod lsp;
 pub mod matching;
 pub mod parallel;
+pub mod paths;
 pub mod render;
 pub mod report;
 pub mod rules;

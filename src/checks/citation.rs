@@ -44,7 +44,7 @@ pub fn check(corpus: &Corpus, settings: &Settings, credits: &Credits, report: &m
 
 fn unknown(corpus: &Corpus, c: &Credit, severity: crate::diagnostic::Severity) -> Diagnostic {
     let suggestion = c.suggestion.map(|s| corpus.source(s));
-    let corpus_dir = crate::corpus::display_path(&corpus.dir);
+    let corpus_dir = crate::paths::display_path(&corpus.dir);
     let (message, label) = match c.kind {
         CreditKind::Citation => (
             format!("citation key `@{}` names no source in the corpus", c.key),

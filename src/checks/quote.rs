@@ -483,7 +483,7 @@ fn unverified_diagnostic(
         );
         related_items.push(r);
     }
-    let corpus_dir = crate::corpus::display_path(&corpus.dir);
+    let corpus_dir = crate::paths::display_path(&corpus.dir);
     Diagnostic {
         code: rules::QUOTE_UNVERIFIED.code,
         severity,

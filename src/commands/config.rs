@@ -3,7 +3,6 @@
 use super::settings;
 use crate::cli::Cli;
 use provlint::error::Error;
-use provlint::files;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -12,7 +11,7 @@ pub(crate) fn run(cli: &Cli) -> Result<ExitCode, Vec<Error>> {
     let out = match &settings.config {
         Some(path) => format!(
             "# from {} over the built-in defaults\n",
-            files::relative(path).display()
+            provlint::paths::relative(path).display()
         ),
         None => "# built-in defaults (no provlint.toml found)\n".to_string(),
     } + &settings.to_toml();

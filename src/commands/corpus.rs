@@ -4,7 +4,7 @@ use super::{cache_options, format_table, human_bytes, load_corpus, plural, setti
 use crate::cli::Cli;
 use provlint::corpus::Corpus;
 use provlint::error::Error;
-use provlint::{files, render};
+use provlint::render;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -59,7 +59,7 @@ pub(crate) fn list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Er
             }
             let doc = Doc {
                 version: render::json::VERSION,
-                corpus: provlint::corpus::display_path(&corpus.dir),
+                corpus: provlint::paths::display_path(&corpus.dir),
                 sources: &rows,
             };
             serde_json::to_string_pretty(&doc).expect("rows serialize") + "\n"
@@ -87,7 +87,7 @@ pub(crate) fn list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Er
             out.push_str(&format!(
                 "{} in {}, {words} words\n",
                 plural(rows.len(), "source"),
-                provlint::corpus::display_path(&corpus.dir)
+                provlint::paths::display_path(&corpus.dir)
             ));
             out
         }
@@ -119,7 +119,7 @@ pub(crate) fn index(
     facts: bool,
 ) -> Result<ExitCode, Vec<Error>> {
     let settings = settings(cli)?;
-    let dir = files::relative(&settings.corpus);
+    let dir = provlint::paths::relative(&settings.corpus);
     let mut opts = cache_options(&settings);
     opts.rebuild = rebuild;
     opts.verify = verify;
@@ -139,7 +139,7 @@ pub(crate) fn index(
             "provlint: index of {} ({}) is current in {}\n",
             plural(corpus.sources.len(), "source"),
             human_bytes(bytes),
-            files::relative(&opts.dir).display()
+            provlint::paths::relative(&opts.dir).display()
         )
     } else {
         format!(
@@ -150,7 +150,7 @@ pub(crate) fn index(
             u.indexed_bytes as f64 / 1e6 / u.seconds.max(1e-9),
             plural(u.shards_written, "shard"),
             u.shards_kept,
-            files::relative(&opts.dir).display()
+            provlint::paths::relative(&opts.dir).display()
         )
     };
     // The facts the checks compare drafts with, so the next check finds
@@ -186,7 +186,7 @@ pub(crate) fn stats(
     verify: bool,
 ) -> Result<ExitCode, Vec<Error>> {
     let settings = settings(cli)?;
-    let dir = files::relative(&settings.corpus);
+    let dir = provlint::paths::relative(&settings.corpus);
     let manifest = provlint::corpus::Manifest::load(&dir).map_err(|e| vec![e])?;
     let stats = provlint::corpus::cache::stats(&manifest, &cache_options(&settings).dir, verify);
     let out = match format {

@@ -51,13 +51,13 @@ pub(crate) fn settings(cli: &Cli) -> Result<Settings, Vec<Error>> {
 }
 
 pub(crate) fn cache_options(settings: &Settings) -> CacheOptions {
-    let mut opts = CacheOptions::new(files::relative(&settings.cache_dir));
+    let mut opts = CacheOptions::new(provlint::paths::relative(&settings.cache_dir));
     opts.progress = true;
     opts
 }
 
 pub(crate) fn load_corpus(cli: &Cli, settings: &Settings) -> Result<Corpus, Vec<Error>> {
-    let dir = files::relative(&settings.corpus);
+    let dir = provlint::paths::relative(&settings.corpus);
     if cli.no_cache {
         return Corpus::load(&dir).map_err(|e| vec![e]);
     }

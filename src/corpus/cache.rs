@@ -1288,7 +1288,7 @@ pub fn stats(manifest: &Manifest, dir: &Path, verify: bool) -> Stats {
         .unwrap_or_default();
     let cat_path = catalog_path(dir, &corpus);
     let mut s = Stats {
-        dir: crate::files::relative(dir).display().to_string(),
+        dir: crate::paths::relative(dir).display().to_string(),
         state: String::new(),
         sources: manifest.sources.len(),
         source_bytes: 0,

@@ -15,7 +15,7 @@
 //! index built for one process) or are memory-mapped from the cache
 //! (`cache.rs`), and the queries are the same.
 
-use super::source::{Source, SourceIdx};
+use super::source::SourceIdx;
 use memmap2::Mmap;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -317,11 +317,6 @@ pub struct Index {
 }
 
 impl Index {
-    /// Builds the index of `sources` in memory.
-    pub fn build(sources: &[Source]) -> Index {
-        super::shard::build_in_memory(sources)
-    }
-
     /// Puts shards together: `places` from their owners.
     pub(crate) fn assemble(vocab: Vocab, shards: Vec<Shard>, sources: usize) -> Index {
         let mut places = vec![Place::default(); sources];

@@ -119,7 +119,7 @@ impl Corpus {
     /// A corpus of already-loaded sources (for tests and the language
     /// server's unsaved buffers).
     pub fn from_sources(dir: PathBuf, sources: Vec<Source>) -> Corpus {
-        let index = Index::build(&sources);
+        let index = shard::build_in_memory(&sources);
         let texts = sources.iter().map(|_| OnceLock::new()).collect();
         Corpus {
             dir,
@@ -217,7 +217,7 @@ impl Corpus {
     /// current directory when the corpus is below it.
     pub fn display_path(&self, idx: SourceIdx) -> String {
         let path = &self.source(idx).entry.path;
-        display_path(path)
+        crate::paths::display_path(path)
     }
 
     /// An error for a source that cannot be used.
@@ -247,12 +247,6 @@ pub(crate) fn read_source(manifest: &Manifest, entry: &SourceEntry) -> Result<(u
             .with_help("sources must be UTF-8 text or Markdown; convert the file, keeping a copy of the original")
     })?;
     Ok((len, text.into()))
-}
-
-/// A path as shown to people: `./` taken off the front.
-pub fn display_path(path: &Path) -> String {
-    let s = path.display().to_string();
-    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
 }
 
 #[cfg(test)]

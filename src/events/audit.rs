@@ -115,7 +115,7 @@ pub fn audit(corpus: &Corpus, catalog: &Catalog, all: bool, version: u32) -> Aud
         .collect();
     Audit {
         version,
-        corpus: crate::corpus::display_path(&corpus.dir),
+        corpus: crate::paths::display_path(&corpus.dir),
         events: all.then(|| {
             dated
                 .iter()

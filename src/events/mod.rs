@@ -347,7 +347,7 @@ impl Catalog {
                 None => events.push(e),
             }
         }
-        let files = vec![BUILTIN_PATH.to_string(), crate::corpus::display_path(&path)];
+        let files = vec![BUILTIN_PATH.to_string(), crate::paths::display_path(&path)];
         Ok(Arc::new(Catalog::new(events, files)))
     }
 
@@ -531,7 +531,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
             .to_string();
         at(span, format!("invalid event catalog: {msg}"), &msg)
     })?;
-    let origin = crate::corpus::display_path(path);
+    let origin = crate::paths::display_path(path);
     let mut events: Vec<Event> = Vec::new();
     let mut seen: HashMap<String, Span> = HashMap::new();
     for entry in file.event {
