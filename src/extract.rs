@@ -34,7 +34,8 @@ pub enum ItemKind {
 /// A credit: a citation key, footnote, link or prose attribution.
 #[derive(Clone, Debug, Serialize)]
 pub struct CitationItem {
-    /// `citation` (a Pandoc key), `footnote`, `link` or `attribution`.
+    /// `citation` (a Pandoc key), `footnote`, `marker`, `link` or
+    /// `attribution`.
     pub form: CreditKind,
     /// The key, footnote label, URL, or the name credited.
     pub key: String,
@@ -50,6 +51,9 @@ pub struct CitationItem {
     /// For an unresolved one, the source it most likely meant.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Whether it credits a work outside the corpus (what it covers is
+    /// attributed, and not checked).
+    pub external: bool,
     /// What it covers (`provlint explain credits`).
     pub scope: Vec<Location>,
 }
@@ -251,6 +255,7 @@ pub fn extract_credits_and_figures(
                     locator: c.locator.clone(),
                     definition: c.detail.clone(),
                     suggestion: c.suggestion.as_ref().map(id),
+                    external: c.is_external(),
                     scope: c
                         .scope
                         .iter()
@@ -309,9 +314,10 @@ pub fn render_human(items: &[Item]) -> String {
             ItemKind::Citation(c) => {
                 let to = match &c.source {
                     Some(_) => c.sources.join(", "),
-                    None if c.form == CreditKind::Attribution => {
+                    None if c.external && c.form == CreditKind::Attribution => {
                         "someone outside the corpus".to_string()
                     }
+                    None if c.external => "a work outside the corpus".to_string(),
                     None => match &c.suggestion {
                         Some(s) => format!("no source (did you mean {s}?)"),
                         None => "no source".to_string(),
