@@ -776,17 +776,17 @@ impl<'a> Finder<'a> {
         let r = self.rules;
         let mut out: Vec<Cue> = Vec::new();
         let words_at = |i: usize, phrase: &[String]| {
-            phrase.iter().enumerate().all(|(n, w)| {
-                tk.get(i + n)
-                    .is_some_and(|t| t.is_word() && t.text.to_lowercase() == *w)
-            })
+            phrase
+                .iter()
+                .enumerate()
+                .all(|(n, w)| tk.get(i + n).is_some_and(|t| t.is_word() && t.lower == *w))
         };
         let mention_at = |i: usize| mentions.iter().find(|m| m.toks.0 == i);
         let mention_ending = |end: usize| mentions.iter().find(|m| m.toks.1 == end);
         let function_word = |t: &Tok| {
             crate::figures::FigureRules::built_in()
                 .stop_words
-                .contains(&t.text.to_lowercase())
+                .contains(&t.lower)
         };
         let mut i = 0;
         while i < tk.len() {
@@ -831,9 +831,9 @@ impl<'a> Finder<'a> {
             if let Some(p) = r.verbs.iter().find(|p| words_at(i, p)) {
                 let after = i + p.len();
                 let lower_case = tk[i].text.chars().next().is_some_and(char::is_lowercase);
-                let next_ok = tk.get(after).is_none_or(|t| {
-                    !(t.is_word() && r.not_after_verbs.contains(&t.text.to_lowercase()))
-                });
+                let next_ok = tk
+                    .get(after)
+                    .is_none_or(|t| !(t.is_word() && r.not_after_verbs.contains(&t.lower)));
                 if lower_case && next_ok {
                     if let Some(cue) = self.verb_cue(
                         tk,
@@ -857,7 +857,7 @@ impl<'a> Finder<'a> {
             let possessive = m.possessive
                 && tk
                     .get(m.toks.1)
-                    .is_some_and(|t| r.possessive_nouns.contains(&t.text.to_lowercase()));
+                    .is_some_and(|t| r.possessive_nouns.contains(&t.lower));
             let parenthetical = m.toks.0 > 0 && tk[m.toks.0 - 1].text == "(";
             if (possessive || parenthetical)
                 && !out
@@ -889,7 +889,7 @@ impl<'a> Finder<'a> {
         let r = self.rules;
         // Left of the verb, past "also", "has", "later".
         let mut k = verb;
-        while k > 0 && tk[k - 1].is_word() && r.between.contains(&tk[k - 1].text.to_lowercase()) {
+        while k > 0 && tk[k - 1].is_word() && r.between.contains(&tk[k - 1].lower) {
             k -= 1;
         }
         if k > 0 && tk[k - 1].is_word() {
@@ -904,7 +904,7 @@ impl<'a> Finder<'a> {
                     sources: m.sources.clone(),
                 });
             }
-            let low = w.text.to_lowercase();
+            let low = w.lower.clone();
             if r.pronouns.contains(&low) {
                 // The last person named before it in the paragraph.
                 let sources = mentions
@@ -938,7 +938,7 @@ impl<'a> Finder<'a> {
             while a > 0
                 && k - a < 4
                 && tk[a - 1].is_word()
-                && !r.not_names.contains(&tk[a - 1].text.to_lowercase())
+                && !r.not_names.contains(&tk[a - 1].lower)
                 && (tk[a - 1].cap || matches!(tk[a - 1].base.as_str(), "the" | "a" | "an"))
             {
                 a -= 1;

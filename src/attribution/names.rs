@@ -104,6 +104,8 @@ pub struct Tok {
     pub kind: TokenKind,
     /// As written.
     pub text: String,
+    /// In lower case (computed once: cues compare it many times).
+    pub lower: String,
     /// Folded (no accents, lower case, quotes folded), without a possessive
     /// `'s`.
     pub base: String,
@@ -136,6 +138,7 @@ pub fn toks(prose: &str, span: Span) -> Vec<Tok> {
                 span: t.span,
                 kind: t.kind,
                 cap: text.chars().next().is_some_and(char::is_uppercase),
+                lower: text.to_lowercase(),
                 text,
                 base,
                 possessive,
