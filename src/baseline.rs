@@ -181,9 +181,15 @@ impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline> {
         let shown = crate::paths::relative(path);
         let text: Arc<str> = Arc::from(crate::error::read_text_file(&shown, "baseline")?);
+        Baseline::parse(text, path)
+    }
+
+    /// Reads a baseline's `text`, read from the file at `path`.
+    pub fn parse(text: Arc<str>, path: &Path) -> Result<Baseline> {
+        let shown = &crate::paths::relative(path);
         let invalid = |msg: String, span: Span| {
             Error::new("baseline::invalid", format!("invalid baseline: {msg}"))
-                .with_path(&shown)
+                .with_path(shown)
                 .with_span(text.clone(), span, "here")
                 .with_help("write it again with `provlint check --write-baseline FILE`")
         };
@@ -209,7 +215,7 @@ impl Baseline {
             entries.push((entry, span));
         }
         Ok(Baseline {
-            display: crate::paths::display_path(&shown),
+            display: crate::paths::display_path(shown),
             dir: baseline_dir(path),
             text,
             entries,

@@ -1,0 +1,15 @@
+//! `provlint.toml` of any text: a settings value or an error, never a panic;
+//! an error points inside the file.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use provlint::config::Settings;
+use std::path::Path;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let mut settings = Settings::defaults(Path::new("."));
+    let _ = settings.apply(text, Path::new("provlint.toml"), Path::new("."));
+});
