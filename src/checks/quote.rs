@@ -10,6 +10,7 @@ use crate::diagnostic::{
     Applicability, Diagnostic, DiffChunk, DiffOp, FileReport, Fix, Related, Verified,
 };
 use crate::draft::{Draft, Quotation, QuoteKind};
+use crate::matching::evidence::Judgement;
 use crate::matching::{self, Elem, Op, PWord, Passage, Pattern, WordMatch};
 use crate::rules;
 use crate::span::Span;
@@ -41,12 +42,10 @@ pub fn verify(
     verify_credited(draft, q, corpus, settings, &[])
 }
 
-/// How much less similar than the closest passage a passage of the credited
-/// source may be and still be the one shown.
-const CREDITED_SLACK: f64 = 0.1;
-
 /// Checks one quotation credited to `credited` (empty when nothing credits
-/// it): the credited sources' passages come first when they are close.
+/// it): a misquotation of a credited source comes first, then any other;
+/// the nearest passage of an unverified one is a credited source's when it
+/// has one close enough to show.
 pub fn verify_credited(
     draft: &Draft,
     q: &Quotation,
@@ -65,17 +64,9 @@ pub fn verify_credited(
         credited,
         NEAREST_SHOWN,
     );
-    let threshold = settings.quote.mismatch_threshold;
-    let credited_close = |best: f64, min: f64| {
-        passages
-            .iter()
-            .find(|p| {
-                credited.contains(&p.source)
-                    && p.similarity >= min
-                    && p.similarity + CREDITED_SLACK >= best
-            })
-            .cloned()
-    };
+    let criteria = settings.quote.criteria();
+    let near_miss = |p: &&Passage| p.evidence.judge(&criteria) == Judgement::NearMiss;
+    let is_credited = |p: &&Passage| credited.contains(&p.source);
     let outcome = match passages.first() {
         Some(p) if p.verbatim => {
             let mut verbatim: Vec<Passage> = passages.into_iter().filter(|p| p.verbatim).collect();
@@ -83,12 +74,24 @@ pub fn verify_credited(
             verbatim.sort_by_key(|p| !credited.contains(&p.source));
             Outcome::Verified(verbatim)
         }
-        Some(p) if p.similarity >= threshold => {
-            Outcome::Mismatch(credited_close(p.similarity, threshold).unwrap_or_else(|| p.clone()))
+        Some(best) => {
+            let misquoted = passages
+                .iter()
+                .filter(near_miss)
+                .find(is_credited)
+                .or_else(|| passages.iter().find(near_miss));
+            match misquoted {
+                Some(p) => Outcome::Mismatch(p.clone()),
+                None => Outcome::Unverified(Some(
+                    passages
+                        .iter()
+                        .filter(is_credited)
+                        .find(|p| p.similarity >= NEAREST_SHOWN)
+                        .unwrap_or(best)
+                        .clone(),
+                )),
+            }
         }
-        Some(p) => Outcome::Unverified(Some(
-            credited_close(p.similarity, NEAREST_SHOWN).unwrap_or_else(|| p.clone()),
-        )),
         None => Outcome::Unverified(None),
     };
     (pattern, outcome)
@@ -461,22 +464,22 @@ fn unverified_diagnostic(
     settings: &Settings,
     severity: crate::diagnostic::Severity,
 ) -> Diagnostic {
-    let threshold = settings.quote.mismatch_threshold;
+    let criteria = settings.quote.criteria();
     let mut related_items = Vec::new();
     let mut nearest_note = String::new();
     if let Some(p) = nearest.filter(|p| p.similarity >= NEAREST_SHOWN) {
+        let why = p.evidence.judge(&criteria).describe();
         let r = passage_related(
             corpus,
             p,
             format!(
-                "nearest passage, in {} ({:.0}% similar; a misquotation needs {:.0}%)",
+                "nearest passage, in {} ({:.0}% similar, but {why})",
                 corpus.source(p.source).id(),
                 p.similarity * 100.0,
-                threshold * 100.0
             ),
         );
         nearest_note = format!(
-            "the nearest passage ({}, line {}) is only {:.0}% similar. ",
+            "the nearest passage ({}, line {}) is {:.0}% similar, but {why}: not a misquotation of it. ",
             r.source,
             r.span.line,
             p.similarity * 100.0
