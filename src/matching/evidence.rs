@@ -179,6 +179,17 @@ fn information(count: u32, n: f64) -> f64 {
     (n / others).log2()
 }
 
+/// The information of a word (by its normalized key) in `corpus`, in bits,
+/// as a passage's words are weighed.
+pub fn word_information(corpus: &Corpus, key: &str) -> f64 {
+    let index = &corpus.index;
+    let count = index
+        .vocab()
+        .id(key)
+        .map_or(0, |id| index.vocab().count(id));
+    information(count, index.word_count().max(1) as f64)
+}
+
 /// log₂ of the binomial coefficient C(n, k).
 fn log2_choose(n: usize, k: usize) -> f64 {
     let k = k.min(n - k.min(n));
