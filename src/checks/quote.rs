@@ -192,10 +192,14 @@ pub fn check_credited(
             // passage is one whoever it is credited to.)
             Outcome::Unverified(_) if is_external(cover) || pointer.is_some() => {
                 if let Some(severity) = external {
-                    let who = match cover
-                        .external()
-                        .min_by_key(|c| c.prose.start.abs_diff(q.prose.start))
-                    {
+                    // The work it is from (a footnote, a reference, a link)
+                    // before the speaker, then the nearest.
+                    let who = match outside(cover).min_by_key(|c| {
+                        (
+                            c.kind == CreditKind::Attribution,
+                            c.prose.start.abs_diff(q.prose.start),
+                        )
+                    }) {
                         Some(credit) => describe_credit(draft, credit),
                         None => {
                             let prose = draft.doc.prose.text();
@@ -510,9 +514,28 @@ fn mismatch_diagnostic(
 }
 
 /// Whether what covers a quotation credits it only outside the corpus: an
-/// outside work or speaker, and no corpus source.
+/// outside work or a named speaker, and no corpus source.
 fn is_external(cover: &Cover) -> bool {
-    cover.sources.is_empty() && cover.external().next().is_some()
+    cover.sources.is_empty() && outside(cover).next().is_some()
+}
+
+/// The credits of `cover` that name a work or a speaker outside the corpus.
+/// A footnote, a reference or a link names a work; a prose attribution names
+/// a speaker when it gives a name ("Johnson told him", "according to Human
+/// Rights Watch") or a pronoun for one named before ("He stated"). "One
+/// historian wrote", "according to analysts" name no one a reader could
+/// look up: the quotation is still uncredited.
+fn outside<'c>(cover: &'c Cover) -> impl Iterator<Item = &'c Credit> {
+    let cues = crate::attribution::AttributionRules::built_in();
+    cover.external().filter(move |c| {
+        let key = c.key.to_lowercase();
+        c.kind != CreditKind::Attribution
+            || c.key.split_whitespace().any(|w| {
+                w.starts_with(char::is_uppercase) && !cues.not_names.contains(&w.to_lowercase())
+            })
+            || cues.pronouns.contains(&key)
+            || cues.possessive_pronouns.contains(&key)
+    })
 }
 
 /// What credits a quotation (see `provlint explain credits`), and, when
@@ -645,7 +668,10 @@ fn describe_credit(draft: &Draft, credit: &Credit) -> String {
             };
             // A name, else the cue as written ("He stated", "As one
             // assessment noted", "His motto").
-            if !name.starts_with(char::is_uppercase) || pronoun(&name) {
+            let named = name
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase));
+            if !named || pronoun(&name) {
                 format!("“{}”", collapse(&draft.text[credit.span.range()]))
             } else {
                 name
@@ -711,7 +737,12 @@ fn unverified_diagnostic(
     let criteria = settings.quote.criteria();
     let mut related_items = Vec::new();
     let mut nearest_note = String::new();
-    if let Some(p) = nearest.filter(|p| p.similarity >= NEAREST_SHOWN) {
+    // Only a passage chance would not give (it shares something rare with
+    // the quotation, yet is not its source misquoted): "a lot in the army"
+    // is no lead for "a flash in the pan".
+    let telling =
+        |p: &&Passage| p.similarity >= NEAREST_SHOWN && p.evidence.chance() <= criteria.max_chance;
+    if let Some(p) = nearest.filter(telling) {
         let why = p.evidence.judge(&criteria).describe();
         let r = passage_related(
             corpus,

@@ -236,24 +236,22 @@ fn classify(
         return Some(NotAQuotation::TitleCase);
     }
 
-    // Between a determiner (and perhaps one word) and a content word: "the
-    // flagship “gas at a fair price” policy".
+    // Between a determiner (and perhaps one word) and a noun it qualifies:
+    // "the flagship “gas at a fair price” policy".
     let determined = match lead_words.as_slice() {
         [.., d] if rules.determiners.contains(d) && lead.ends_with(d.as_str()) => true,
         [.., d, w] if rules.determiners.contains(d) && w.chars().all(char::is_lowercase) => true,
         _ => false,
     };
-    if determined
-        && after.starts_with(' ')
-        && !body.trim_end().ends_with(['.', '!', '?', ',', ';', ':'])
-    {
+    let ends_clause = body
+        .trim_end_matches(|c: char| c.is_whitespace() || is_quote_mark(c))
+        .ends_with(['.', '!', '?', ',', ';', ':']);
+    if determined && after.starts_with(' ') && !ends_clause {
         let next: String = rest
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '-')
             .collect();
-        if next.chars().next().is_some_and(char::is_lowercase)
-            && !rules.function_words.contains(&next)
-        {
+        if rules.qualified_nouns.contains(&next) {
             return Some(NotAQuotation::Modifier(next));
         }
     }
