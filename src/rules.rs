@@ -123,7 +123,7 @@ Draft: `“the Chilean Army began bombing La Moneda”` is reported with the dif
 
 pub static QUOTE_UNVERIFIED: Rule = Rule {
     code: "quote::unverified",
-    summary: "No source passage is close enough to a quotation to check it.",
+    summary: "A quotation no source has, not even misquoted, and the draft credits to nothing.",
     doc: r#"# quote::unverified
 
 A quotation in the draft matches no passage of any source in the corpus,
@@ -248,12 +248,15 @@ Dalai Lama"). provlint can only check words against the corpus, so it says
 where the quotation is credited and leaves it: an `info` note, counted in
 `provlint report`, never a warning.
 
-When a corpus passage is nevertheless close to the quotation (the same words
-with a few changed), the note shows it and the word diff: the outside work
-may quote the same words differently.
+A quotation that is a misquotation of a corpus passage is
+`quote::mismatch` whoever it is credited to: the corpus has those words
+otherwise. A quotation credited to a corpus source is compared with that
+source. One credited to nothing, or to no one a reader could look up ("one
+historian wrote", "according to analysts"), is `quote::unverified`.
 
-A quotation credited to a corpus source is compared with that source, and
-one credited to nothing is `quote::unverified`.
+A blockquote is credited by a sentence ending with a colon before it, by a
+credit in its last paragraph, or by a paragraph right after it that points
+back at it ("This quote, which appears in her memoir …", with its footnote).
 
 ## Example
 

@@ -125,6 +125,16 @@ fn every_sentence_of_every_source_verifies() {
     let mut failures = Vec::new();
     for s in all {
         let quote = s.quote();
+        // A sentence in Title Case (a byline, "Rita Singer February 3,
+        // 2023") is a name, not a quotation to verify.
+        let draft = Draft::new("draft.txt", format!("“{quote}”"), Format::Text);
+        if draft
+            .quotations()
+            .iter()
+            .all(|q| q.not_a_quotation.is_some())
+        {
+            continue;
+        }
         let report = check(&quote);
         if !report.diagnostics.is_empty() || report.verified.len() != 1 {
             failures.push(format!("{}: {quote}", corpus().source(s.source).id()));
