@@ -11,6 +11,8 @@ pub const BUILT_IN: &str = include_str!("../../rules/quotations.toml");
 #[serde(deny_unknown_fields)]
 struct Raw {
     name_cues: Vec<String>,
+    naming_verbs: Vec<String>,
+    speakers: Vec<String>,
     work_nouns: Vec<String>,
     title_minor_words: Vec<String>,
     determiners: Vec<String>,
@@ -27,6 +29,9 @@ pub type Words = Vec<String>;
 pub struct QuoteRules {
     /// Longest first.
     pub name_cues: Vec<Words>,
+    /// Name cues that quote someone after a name or pronoun.
+    pub naming_verbs: HashSet<String>,
+    pub speakers: HashSet<String>,
     pub work_nouns: HashSet<String>,
     pub title_minor_words: HashSet<String>,
     pub determiners: HashSet<String>,
@@ -54,6 +59,8 @@ impl QuoteRules {
         let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect();
         Ok(QuoteRules {
             name_cues: longest_first(&raw.name_cues),
+            naming_verbs: set(&raw.naming_verbs),
+            speakers: set(&raw.speakers),
             work_nouns: set(&raw.work_nouns),
             title_minor_words: set(&raw.title_minor_words),
             determiners: set(&raw.determiners),

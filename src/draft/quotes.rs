@@ -185,20 +185,31 @@ fn classify(
     let lead = before.trim_end();
     let punctuated = lead.ends_with([',', ':']);
     let lead = lead.strip_suffix([',', ':']).unwrap_or(lead).trim_end();
-    let lead_words: Vec<String> = lead
+    let lead_raw: Vec<&str> = lead
         .rsplit(char::is_whitespace)
-        .take(4)
+        .take(5)
         .take_while(|w| {
             !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() || "-'’".contains(c))
         })
-        .map(|w| w.to_lowercase())
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
+    let lead_words: Vec<String> = lead_raw.iter().map(|w| w.to_lowercase()).collect();
     for cue in &rules.name_cues {
-        if lead_words.len() >= cue.len() && lead_words[lead_words.len() - cue.len()..] == cue[..] {
-            return Some(NotAQuotation::Named(cue.join(" ")));
+        let n = lead_words.len();
+        if n >= cue.len() && lead_words[n - cue.len()..] == cue[..] {
+            // Someone who calls a thing so is quoted ("what Flakin called
+            // “…”", "as he called it"): only a thing "called" is named.
+            let by = n
+                .checked_sub(cue.len() + 1)
+                .map(|i| (lead_raw[i], lead_words[i].as_str()));
+            let someone = by.is_some_and(|(raw, low)| {
+                raw.starts_with(char::is_uppercase) || rules.speakers.contains(low)
+            });
+            if !(someone && rules.naming_verbs.contains(&cue.join(" "))) {
+                return Some(NotAQuotation::Named(cue.join(" ")));
+            }
         }
     }
     if let Some(last) = lead_words.last().filter(|_| !punctuated) {
@@ -213,7 +224,14 @@ fn classify(
     if let Some(inner) = rest.strip_prefix('(') {
         let inner = inner.trim_start();
         let digits = inner.chars().take_while(char::is_ascii_digit).count();
-        if digits == 4 && inner[4..].trim_start().starts_with([')', '–', '-', ',']) {
+        // A title begins with a capital and ends without a sentence's
+        // end: "… Santiago." (2019) is someone's sentence, dated.
+        let titled = body.starts_with(char::is_uppercase)
+            && !body
+                .trim_end_matches(|c: char| c.is_whitespace() || is_quote_mark(c))
+                .ends_with(['.', '!', '?', ';'])
+            && body.split_whitespace().count() <= 15;
+        if titled && digits == 4 && inner[4..].trim_start().starts_with([')', '–', '-', ',']) {
             return Some(NotAQuotation::WorkWithYear);
         }
         // Another quotation in parentheses right after it: its gloss.
@@ -590,6 +608,110 @@ mod tests {
         assert_eq!(
             quotes("Use `\"not a quote\"` and\n\n```\n\"nor this one\"\n```\n"),
             vec![]
+        );
+    }
+
+    /// Each quotation's text and why it is not one to verify.
+    fn kinds(md: &str) -> Vec<(String, Option<NotAQuotation>)> {
+        let doc = read(md, Format::Markdown, &keep_all_lines);
+        extract(&doc)
+            .into_iter()
+            .map(|q| (q.text(&doc).to_string(), q.not_a_quotation))
+            .collect()
+    }
+
+    fn not_checked(md: &str) -> NotAQuotation {
+        let k = kinds(md);
+        assert_eq!(k.len(), 1, "{k:?}");
+        k[0].1.clone().unwrap_or_else(|| panic!("{md}: checked"))
+    }
+
+    fn checked(md: &str) {
+        let k = kinds(md);
+        assert!(k.iter().all(|(_, n)| n.is_none()), "{md}: {k:?}");
+    }
+
+    #[test]
+    fn titles_names_and_glosses_are_not_quotations() {
+        use NotAQuotation::*;
+        assert_eq!(
+            not_checked("Her debut novel \"The House of the Spirits\" sold."),
+            Named("novel".into())
+        );
+        assert_eq!(
+            not_checked("A report titled \"Blind Eye to Dictatorships\" came out."),
+            Named("titled".into())
+        );
+        assert_eq!(
+            not_checked("Students led the \"Revolución de los Pingüinos\" then."),
+            TitleCase
+        );
+        assert_eq!(
+            not_checked("He wrote \"Nuevo canto de amor a Stalingrado\" (1943)."),
+            WorkWithYear
+        );
+        assert_eq!(
+            not_checked(
+                "Time ran \"[Meet the Millennial Running Chile](https://time.com/x).\" then."
+            ),
+            LinkText
+        );
+        assert_eq!(
+            not_checked("The flagship \"gas at a fair price\" policy was costly."),
+            Modifier("policy".into())
+        );
+        assert_eq!(
+            kinds("**\"Algo habrán hecho\"** (\"They must have done something\") was said.")
+                .into_iter()
+                .map(|(_, n)| n)
+                .collect::<Vec<_>>(),
+            vec![Some(Gloss), Some(Gloss)]
+        );
+    }
+
+    #[test]
+    fn someones_words_are_quotations() {
+        // Quoted after a name or a pronoun that calls it so.
+        checked("It was what Flakin called \"the reformist illusion of the Popular Unity\".");
+        // Dated, but a sentence, not a title.
+        checked("Flakin wrote \"the Chilean Army began bombing La Moneda\" (2019).");
+        // A noun for a group before it, not a work's.
+        checked("The CIA backed the independence movement \"not because they cared about it\".");
+        // A colon after a work's noun introduces its words.
+        checked("An elision with a changed piece: \"Allende, however, told them to trust\".");
+        // A verb after it: the quoted words are the subject.
+        checked("Then the \"struggle against the military regime\" went on.");
+    }
+
+    #[test]
+    fn blockquotes_with_their_attribution_and_notes() {
+        // The marks wrap the quotation; the rest of the line says whose it is.
+        assert_eq!(
+            quotes(
+                "> \"Democracy is built by all of us together.\" - From his 2022 speech[^1]\n\n[^1]: A note.\n"
+            ),
+            vec![q("Democracy is built by all of us together.", 0)]
+        );
+        // An editor's note is no quotation.
+        assert_eq!(
+            quotes(
+                "> Note: the front matter lists his occupation as \"a man of many parts\" here.\n"
+            ),
+            vec![q("a man of many parts", 0)]
+        );
+    }
+
+    #[test]
+    fn spans_leave_markdown_syntax_out() {
+        let md = "Time ran \"[Meet the Millennial Running Chile](https://time.com/x).\" and *\"the workers of Chile.\"*";
+        let doc = read(md, Format::Markdown, &keep_all_lines);
+        let spans: Vec<&str> = extract(&doc)
+            .iter()
+            .map(|q| &md[q.span(&doc).range()])
+            .collect();
+        assert_eq!(
+            spans,
+            vec!["Meet the Millennial Running Chile", "the workers of Chile."]
         );
     }
 

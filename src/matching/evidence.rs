@@ -286,6 +286,49 @@ mod tests {
         assert_eq!(log2_choose(3, 4), 0.0);
     }
 
+    /// The evidence of the best passage for `quote` in `corpus`.
+    fn weighed(corpus: &Corpus, quote: &str) -> Evidence {
+        let pattern = super::super::Pattern::parse(quote, crate::span::Span::new(0, quote.len()));
+        super::super::find(corpus, &pattern, &super::super::MatchOptions::default())
+            .into_iter()
+            .next()
+            .expect("a passage")
+            .evidence
+    }
+
+    #[test]
+    fn a_phrase_the_corpus_repeats_weighs_what_its_first_word_does() {
+        let text = "Salvador Allende spoke. Salvador Allende won. Salvador Allende died. \
+                    The radio said so. Salvador Allende was president. Allende again.";
+        let c = Corpus::from_texts(&[("a", text, crate::text::Format::Text)]);
+        let e = weighed(&c, "Salvador Allende");
+        // "Allende" after "Salvador" says nothing more.
+        assert!(
+            (e.bits - word_information(&c, "salvador")).abs() < 1e-9,
+            "{e:?}"
+        );
+        assert!(e.bits < word_information(&c, "salvador") + word_information(&c, "allende") - 1.0);
+        assert_eq!(e.common, 2);
+        assert_eq!(e.coverage, 1.0);
+    }
+
+    #[test]
+    fn common_words_in_common_are_chance() {
+        let text = "The headquarters of the Presidential Palace was bombed. We saw this a lot in the army.";
+        let c = Corpus::from_texts(&[("a", text, crate::text::Format::Text)]);
+        let criteria = Criteria::default();
+        for quote in ["The House of the Spirits", "a flash in the pan"] {
+            let e = weighed(&c, quote);
+            assert_ne!(e.judge(&criteria), Judgement::NearMiss, "{quote}: {e:?}");
+        }
+        // One word of a sentence changed: a misquotation.
+        let e = weighed(
+            &c,
+            "The headquarters of the Presidential Palace was attacked",
+        );
+        assert_eq!(e.judge(&criteria), Judgement::NearMiss, "{e:?}");
+    }
+
     #[test]
     fn rarer_words_weigh_more() {
         assert!(information(1, 10_000.0) > information(2, 10_000.0));
