@@ -517,7 +517,8 @@ manifest (`sources.toml`: ids, authors, publication, title, url, aliases):
 - **Prose attributions**: a cue next to a name: "according to the Fourth
   International", "as Flakin wrote", "Left Voice reported", "…,” wrote
   Saunois", "in Flakin's account", "(Flakin 2019)", and "he/she/they wrote"
-  for the last person named in the paragraph. The cues are in
+  or "his motto", "in her 1987 speech" for the last person named in the
+  paragraph. The cues are in
   `rules/attribution.toml`. A cue next to a name the manifest does not know
   ("the US Ambassador cabled") credits someone outside the corpus: what it
   covers is attributed, but cannot be checked.
@@ -536,6 +537,14 @@ What a credit covers (its scope):
    by the World Socialist Web Site") covers the whole blockquote.
 6. Nothing else: a credit does not reach into the next sentence, so an
    attribution two sentences before a figure does not cover it.
+
+A quotation is credited by what covers its first words or its last (a
+footnote right after a quotation of two sentences credits both), never by a
+cue inside its own words. A blockquote nothing covers is credited by a
+paragraph right after it that points back at it ("This quote, which appears
+in her memoir …", "From his love poetry, this line …"; the words are in
+`rules/quotations.toml`): by that paragraph's credits, or, when it has none
+but names someone, by that paragraph itself.
 
 A claim covered by several credits is checked against all the sources they
 name: it is right if any of them has it.

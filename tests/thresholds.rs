@@ -32,9 +32,10 @@
 //!   0.01. The canary's short quotations are at 2^-2.7 (0.15) and up.
 //! - short quotations: quotations from elsewhere under eight words are 2 or
 //!   more words from their nearest passage (the canary's "a flash in the
-//!   pan", "The House of the Spirits"), misquotations 1: `short_max_edits` is
-//!   1. `short_rare_bits` is 10 (a word at most once in about 1,000 words of
-//!   the corpus): short misquotations have a word of 10 bits or more in
+//!   pan", "The House of the Spirits"), misquotations 1: so
+//!   `short_max_edits` is 1. `short_rare_bits` is 10 (a word at most once in
+//!   about 1,000 words of the corpus): short misquotations have a word of 10
+//!   bits or more in
 //!   common except a five-word heading of common words ("Struggle against the
 //!   Military Dictatorship"), which is not compared.
 //!
@@ -263,8 +264,8 @@ struct Tally {
     examples: Vec<String>,
 }
 
-fn tally<'a>(
-    set: &'a [(&'static str, String)],
+fn tally(
+    set: &[(&'static str, String)],
     criteria: &Criteria,
 ) -> std::collections::BTreeMap<&'static str, Tally> {
     let mut by_kind: std::collections::BTreeMap<&'static str, Tally> = Default::default();

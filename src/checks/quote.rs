@@ -547,7 +547,7 @@ fn outside<'c>(cover: &'c Cover) -> impl Iterator<Item = &'c Credit> {
 ///   haven't said", "haven't said" is the speaker's, not the writer's, credit.
 /// - A blockquote that nothing covers takes the credits of a paragraph right
 ///   after it that opens by pointing back at it ("This quote, which appears
-///   in her memoir …[^3]"): such a paragraph says whose words they are, as a
+///   in her memoir …", with its footnote): such a paragraph says whose words they are, as a
 ///   sentence ending with a colon before it does (`rules/quotations.toml`).
 fn credits_of<'a>(draft: &Draft, credits: &'a Credits, q: &Quotation) -> (Cover<'a>, Option<Span>) {
     let own = |cover: Cover<'a>| {
