@@ -13,6 +13,7 @@ use crate::dates::Ymd;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::events::Catalog;
+use crate::matching::evidence::Criteria;
 use crate::matching::{MatchOptions, Profile};
 use crate::rules;
 use crate::span::Span;
@@ -174,9 +175,12 @@ struct QuoteFile {
     /// Quotations shorter than this many words are scare quotes or terms, not checked.
     #[schemars(with = "Option<u32>", range(min = 1))]
     min_words: Option<Spanned<usize>>,
-    /// Similarity from which a quotation is a misquotation of the closest passage rather than unverified.
-    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
-    mismatch_threshold: Option<Spanned<f64>>,
+    /// The most passages as like a quotation that chance may give in a corpus of this size for the closest one to count as its source, misquoted (an E-value; see `provlint explain quote::mismatch`).
+    #[schemars(with = "Option<f64>", range(min = 0.0))]
+    chance_matches: Option<Spanned<f64>>,
+    /// Replaced by `chance_matches`: read only to say so.
+    #[schemars(skip)]
+    mismatch_threshold: Option<Spanned<toml::Value>>,
     /// The most source words one ellipsis may stand for.
     max_elision_words: Option<u32>,
     /// The most source words one [bracketed insertion] may stand for.
@@ -261,7 +265,7 @@ pub struct Override {
 pub struct QuoteSettings {
     pub profile: Profile,
     pub min_words: usize,
-    pub mismatch_threshold: f64,
+    pub chance_matches: f64,
     pub max_elision_words: u32,
     pub max_insertion_words: u32,
     pub blockquotes: bool,
@@ -274,6 +278,14 @@ impl QuoteSettings {
             max_elision_words: self.max_elision_words,
             max_insertion_words: self.max_insertion_words,
             ..MatchOptions::default()
+        }
+    }
+
+    /// What makes a passage a misquoted quotation's source.
+    pub fn criteria(&self) -> Criteria {
+        Criteria {
+            max_chance: self.chance_matches,
+            ..Criteria::default()
         }
     }
 }
@@ -327,7 +339,7 @@ impl Settings {
             quote: QuoteSettings {
                 profile: Profile::Chicago,
                 min_words: 0,
-                mismatch_threshold: 0.0,
+                chance_matches: 0.0,
                 max_elision_words: 0,
                 max_insertion_words: 0,
                 blockquotes: false,
@@ -667,16 +679,25 @@ fn apply_quote(q: &mut QuoteSettings, file: &QuoteFile, at: &At) -> Result<()> {
         q.min_words = *m.get_ref();
     }
     if let Some(t) = &file.mismatch_threshold {
+        return Err(at(
+            t.span(),
+            "config::invalid",
+            "quote.mismatch_threshold is no longer read: a near miss is judged by how unlikely it is by chance".into(),
+            "here",
+        )
+        .with_help("use quote.chance_matches (default 0.01) instead, or leave it out; `provlint explain quote::mismatch` explains it"));
+    }
+    if let Some(t) = &file.chance_matches {
         let v = *t.get_ref();
-        if !(v > 0.0 && v <= 1.0) {
+        if !(v > 0.0 && v.is_finite()) {
             return Err(at(
                 t.span(),
                 "config::invalid",
-                format!("quote.mismatch_threshold must be above 0 and at most 1, not {v}"),
+                format!("quote.chance_matches must be above 0, not {v}"),
                 "here",
             ));
         }
-        q.mismatch_threshold = v;
+        q.chance_matches = v;
     }
     if let Some(v) = file.max_elision_words {
         q.max_elision_words = v;
@@ -703,8 +724,8 @@ impl QuoteFile {
         if let Some(v) = &self.min_words {
             m.insert("min_words", toml::Value::Integer(*v.get_ref() as i64));
         }
-        if let Some(v) = &self.mismatch_threshold {
-            m.insert("mismatch_threshold", toml::Value::Float(*v.get_ref()));
+        if let Some(v) = &self.chance_matches {
+            m.insert("chance_matches", toml::Value::Float(*v.get_ref()));
         }
         if let Some(v) = self.max_elision_words {
             m.insert("max_elision_words", toml::Value::Integer(v.into()));
@@ -777,7 +798,7 @@ mod tests {
         let f: ConfigFile = toml::from_str(DEFAULTS).unwrap();
         let q = &f.quote;
         assert!(f.fail_on.is_some());
-        assert!(q.profile.is_some() && q.min_words.is_some() && q.mismatch_threshold.is_some());
+        assert!(q.profile.is_some() && q.min_words.is_some() && q.chance_matches.is_some());
         assert!(
             q.max_elision_words.is_some()
                 && q.max_insertion_words.is_some()
@@ -936,11 +957,22 @@ mod tests {
 
         let err = s
             .apply(
-                "[quote]\nmismatch_threshold = 1.5\n",
+                "[quote]\nchance_matches = -1\n",
+                Path::new("p.toml"),
+                Path::new("/"),
+            )
+            .unwrap_err();
+        assert!(err.message.contains("chance_matches"));
+
+        // The similarity threshold it replaced says what to use instead.
+        let err = s
+            .apply(
+                "[quote]\nmismatch_threshold = 0.6\n",
                 Path::new("p.toml"),
                 Path::new("/"),
             )
             .unwrap_err();
         assert!(err.message.contains("mismatch_threshold"));
+        assert_eq!(err.position().unwrap(), "p.toml:2:22");
     }
 }

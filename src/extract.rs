@@ -139,7 +139,7 @@ pub struct QuotationItem {
     pub checked: bool,
     /// Why it is not checked, when it is not.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub skipped: Option<&'static str>,
+    pub skipped: Option<String>,
 }
 
 /// Everything provlint extracts from `draft`, in document order.
@@ -203,11 +203,13 @@ fn quotations(draft: &Draft, settings: &Settings) -> Vec<Item> {
             let pattern = Pattern::parse(prose, q.prose);
             let words = pattern.word_count();
             let skipped = if q.depth > 0 {
-                Some("inside another quotation")
+                Some("inside another quotation".to_string())
+            } else if let Some(why) = &q.not_a_quotation {
+                Some(why.describe())
             } else if !is_checked(&q, settings) {
-                Some("blockquotes are not checked (quote.blockquotes = false)")
+                Some("blockquotes are not checked (quote.blockquotes = false)".to_string())
             } else if words < settings.quote.min_words {
-                Some("shorter than quote.min_words: a scare quote or a term")
+                Some("shorter than quote.min_words: a scare quote or a term".to_string())
             } else {
                 None
             };
@@ -364,7 +366,7 @@ pub fn render_human(items: &[Item]) -> String {
             .marks
             .as_ref()
             .map_or("blockquote".to_string(), |[a, b]| format!("{a}…{b}"));
-        let status = match q.skipped {
+        let status = match &q.skipped {
             None => "checked".to_string(),
             Some(why) => format!("not checked: {why}"),
         };

@@ -33,8 +33,9 @@ fn count(report: &FileReport, code: &str) -> usize {
     report.diagnostics.iter().filter(|d| d.code == code).count()
 }
 
-/// Quotations: found, checked, verified, mismatched, unverified, and the
-/// rest (checked but suppressed, or their rule off).
+/// Quotations: found, checked, verified, mismatched, unverified, credited
+/// outside the corpus, and the rest (checked but suppressed, or their rule
+/// off).
 fn quotations(items: &[Item], report: &FileReport) -> Section {
     let quotes: Vec<_> = items
         .iter()
@@ -47,6 +48,7 @@ fn quotations(items: &[Item], report: &FileReport) -> Section {
     let verified = report.verified.len();
     let mismatched = count(report, crate::rules::QUOTE_MISMATCH.code);
     let unverified = count(report, crate::rules::QUOTE_UNVERIFIED.code);
+    let external = count(report, crate::rules::QUOTE_EXTERNAL.code);
     Section {
         family: "quote",
         title: "quotations",
@@ -56,13 +58,14 @@ fn quotations(items: &[Item], report: &FileReport) -> Section {
             ("verified", verified),
             ("mismatched", mismatched),
             ("unverified", unverified),
+            ("external", external),
             (
                 "wrong source",
                 count(report, crate::rules::QUOTE_WRONG_SOURCE.code),
             ),
             (
                 "suppressed",
-                checked.saturating_sub(verified + mismatched + unverified),
+                checked.saturating_sub(verified + mismatched + unverified + external),
             ),
         ],
     }

@@ -80,10 +80,37 @@ the draft but not the source. Its fix replaces the quoted words with the
 source's exact words, keeping your ellipses and brackets; since that rewrites
 your text, it is an unsafe fix.
 
-How close is close: the similarity of the quotation and the passage (twice
-the words in common over the words of both) must be at least
-`quote.mismatch_threshold` (default 0.6, about four words in ten changed at
-most). Below that the quotation is `quote::unverified`.
+How close is close: not the share of words in common (any two sentences
+share "of the"), but how unlikely the likeness would be by chance in a corpus
+of this size. A passage is a misquotation's source only when all of these
+hold:
+
+- **Significant.** Each word in common weighs its information in the corpus
+  (−log₂ of its frequency, the passage itself left out; a word that follows
+  another in common weighs its information given that word when that is
+  less, so a phrase the corpus repeats, such as "Salvador Allende", weighs
+  what one word does). The number of passages as like the quotation that
+  chance would give in a corpus of this size (an E-value: the corpus's words
+  × the ways to pair the words up × the probability of the words in common)
+  must be at most `quote.chance_matches` (default 0.01). A bigger corpus
+  needs stronger evidence.
+- **Covering.** The words in common carry at least 60% of the quotation's
+  information: most of its content words, not only its function words.
+- **An edit of the passage.** No run of more than three of the quotation's
+  words (or a quarter of them, in a long quotation) is missing from the
+  passage: words changed, dropped, added or fragments joined, not another
+  sentence that shares a phrase.
+- **Short quotations** (under eight words) are compared only when they are
+  at most one word from the passage and share a rare word with it (one at
+  most once in about a thousand words of the corpus): "a flash in the pan" is
+  not a misquotation of "a lot in the army".
+
+Otherwise the quotation is `quote::unverified` (or `quote::external` when
+the draft credits it to a work outside the corpus). The defaults are
+measured: `tests/thresholds.rs` records the measurements.
+
+When a credit names a corpus source, that source's passages are compared
+first; when the words are close to another source's, the message says so.
 
 ## Example
 
@@ -96,13 +123,22 @@ Draft: `“the Chilean Army began bombing La Moneda”` is reported with the dif
 
 pub static QUOTE_UNVERIFIED: Rule = Rule {
     code: "quote::unverified",
-    summary: "No source passage is close enough to a quotation to check it.",
+    summary: "A quotation no source has, not even misquoted, and the draft credits to nothing.",
     doc: r#"# quote::unverified
 
-A quotation in the draft matches no passage of any source in the corpus, not
-even closely (similarity below `quote.mismatch_threshold`). Either it comes
-from a source that is not in the corpus, or it is too far from the source's
-words to tell.
+A quotation in the draft matches no passage of any source in the corpus,
+not even as a misquotation (see `provlint explain quote::mismatch` for what
+makes a near miss), and the draft credits it to nothing, or to a corpus
+source that does not have it. It is the quotation a fact-checker asks about
+first: where is it from? A quotation the draft credits to a work or a
+speaker outside the corpus is `quote::external` instead.
+
+Not every pair of quotation marks holds a quotation to verify: titles of
+works (after "titled", "the novel", "the article" and the like, in link
+text, or in Title Case), names of organisations, places and programmes,
+scare quotes, terms glossed in another language and anything in a reference
+list are not checked. `provlint extract` shows for each quoted span whether
+it is checked, and why not.
 
 What to do:
 
@@ -137,7 +173,7 @@ exclude = ["drafts/archive/**"]  # never checked, even when named on the command
 [quote]
 profile = "chicago"        # or "strict" (see `provlint explain verbatim`)
 min_words = 4              # shorter quotations are scare quotes or terms, not checked
-mismatch_threshold = 0.6   # similarity from which a quotation is a misquotation, not unverified
+chance_matches = 0.01      # at most this many passages as like a quotation by chance, for a misquotation
 max_elision_words = 250    # the most source words one ellipsis may stand for
 max_insertion_words = 8    # the most source words one [bracketed insertion] may stand for
 blockquotes = true         # check Markdown blockquotes as quotations
@@ -196,6 +232,42 @@ This rule reports a suppression that suppresses nothing (the finding it was
 written for is gone, so the comment should go too: its fix removes it), and a
 provlint comment that cannot be read (an unknown rule or directive, an
 `enable` with no `disable` before it).
+"#,
+};
+
+pub static QUOTE_EXTERNAL: Rule = Rule {
+    code: "quote::external",
+    summary: "A quotation is credited to a work or speaker outside the corpus, so it is not checked.",
+    doc: r#"# quote::external
+
+A quotation in the draft is not in the corpus, and the draft credits it to
+something outside the corpus: a footnote or numbered reference to another
+work, a link to another page, or a prose attribution to someone the corpus
+does not have ("she told the BBC", "in his 1987 speech", "according to the
+Dalai Lama"). provlint can only check words against the corpus, so it says
+where the quotation is credited and leaves it: an `info` note, counted in
+`provlint report`, never a warning.
+
+A quotation that is a misquotation of a corpus passage is
+`quote::mismatch` whoever it is credited to: the corpus has those words
+otherwise. A quotation credited to a corpus source is compared with that
+source. One credited to nothing, or to no one a reader could look up ("one
+historian wrote", "according to analysts"), is `quote::unverified`.
+
+A blockquote is credited by a sentence ending with a colon before it, by a
+credit in its last paragraph, or by a paragraph right after it that points
+back at it ("This quote, which appears in her memoir …", with its footnote).
+
+## Example
+
+Draft: `He told reporters that "we will never surrender".[^3]` with `[^3]:
+Interview, The Guardian, 1990.` is reported as credited to that footnote's
+work, which is not in the corpus.
+
+## What to do
+
+Nothing, if the credit is right. To check the quotation, add the work it is
+from to the corpus.
 "#,
 };
 
@@ -447,8 +519,8 @@ manifest (`sources.toml`: ids, authors, publication, title, url, aliases):
 - **Prose attributions**: a cue next to a name: "according to the Fourth
   International", "as Flakin wrote", "Left Voice reported", "…,” wrote
   Saunois", "in Flakin's account", "(Flakin 2019)", and "he/she/they wrote"
-  for the last person named in the paragraph. The cues are in
-  `rules/attribution.toml`.
+  or "his motto", "in her 1987 speech" for the last person named in the
+  paragraph. The cues are in `rules/attribution.toml`.
 
 A credit resolves to a corpus source only exactly:
 
@@ -494,8 +566,16 @@ What a credit covers (its scope):
 6. Nothing else: a credit does not reach into the next sentence, so an
    attribution two sentences before a figure does not cover it.
 
-A claim covered by several credits is checked against all the corpus
-sources they name: it is right if any of them has it.
+A quotation is credited by what covers its first words or its last (a
+footnote right after a quotation of two sentences credits both), never by a
+cue inside its own words. A blockquote nothing covers is credited by a
+paragraph right after it that points back at it ("This quote, which appears
+in her memoir …", "From his love poetry, this line …"; the words are in
+`rules/quotations.toml`): by that paragraph's credits, or, when it has none
+but names someone, by that paragraph itself.
+
+A claim covered by several credits is checked against all the sources they
+name: it is right if any of them has it.
 "#;
 
 /// What a figure is, and how figures compare.
@@ -717,6 +797,7 @@ did not check.
 pub static RULES: &[&Rule] = &[
     &QUOTE_MISMATCH,
     &QUOTE_UNVERIFIED,
+    &QUOTE_EXTERNAL,
     &QUOTE_WRONG_SOURCE,
     &CITATION_UNKNOWN,
     &CITATION_UNDEFINED_FOOTNOTE,

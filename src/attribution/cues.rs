@@ -19,6 +19,10 @@ struct Raw {
     not_names: Vec<String>,
     pronouns: Vec<String>,
     organisation_words: Vec<String>,
+    #[serde(default)]
+    possessive_pronouns: Vec<String>,
+    #[serde(default)]
+    statement_nouns: Vec<String>,
 }
 
 /// A cue phrase as lower-case words.
@@ -38,6 +42,10 @@ pub struct AttributionRules {
     pub pronouns: HashSet<String>,
     /// As written (capitalised).
     pub organisation_words: HashSet<String>,
+    /// "his", "her": before a statement noun, a credit ("his motto").
+    pub possessive_pronouns: HashSet<String>,
+    /// "speech", "motto": after a possessive pronoun, a credit.
+    pub statement_nouns: HashSet<String>,
 }
 
 fn words(s: &str) -> Words {
@@ -65,6 +73,8 @@ impl AttributionRules {
             not_names: set(&raw.not_names),
             pronouns: set(&raw.pronouns),
             organisation_words: raw.organisation_words.into_iter().collect(),
+            possessive_pronouns: set(&raw.possessive_pronouns),
+            statement_nouns: set(&raw.statement_nouns),
         })
     }
 

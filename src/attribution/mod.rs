@@ -814,8 +814,15 @@ impl<'a> Finder<'a> {
                     z += 1;
                 }
                 let first = tk.get(w);
+                // Not a number ("according to 2019 figures"), but an
+                // ordinal may begin a name ("the 14th Dalai Lama").
+                let ordinal = |t: &Tok| {
+                    let lower = t.text.to_lowercase();
+                    let digits = lower.trim_start_matches(|c: char| c.is_ascii_digit());
+                    digits.len() < lower.len() && ["st", "nd", "rd", "th"].contains(&digits)
+                };
                 let plausible = z > w
-                    && first.is_some_and(|t| !t.text.as_bytes()[0].is_ascii_digit())
+                    && first.is_some_and(|t| !t.text.as_bytes()[0].is_ascii_digit() || ordinal(t))
                     && (p.as_slice() != ["per"] || first.is_some_and(|t| t.cap));
                 if plausible {
                     out.push(Cue {
@@ -851,6 +858,30 @@ impl<'a> Finder<'a> {
                 }
             }
             i += 1;
+        }
+        // "His motto:", "in his 1987 speech": whoever the pronoun stands
+        // for, as a pronoun before a verb does.
+        for (i, t) in tk.iter().enumerate() {
+            if !(t.is_word() && r.possessive_pronouns.contains(&t.text.to_lowercase())) {
+                continue;
+            }
+            let noun = (i + 1..tk.len().min(i + 4))
+                .take_while(|&j| tk[j].is_word())
+                .find(|&j| r.statement_nouns.contains(&tk[j].text.to_lowercase()));
+            let Some(noun) = noun else { continue };
+            if out.iter().any(|c| c.toks.0 <= i && i < c.toks.1) {
+                continue;
+            }
+            let sources = mentions
+                .iter()
+                .rfind(|m| m.toks.1 <= i && m.kind.is_person())
+                .map(|m| m.sources.clone())
+                .unwrap_or_default();
+            out.push(Cue {
+                toks: (i, noun + 1),
+                who: Some((i, i + 1)),
+                sources,
+            });
         }
         // "in Flakin's account", "(Flakin 2019)"
         for m in mentions {

@@ -341,10 +341,17 @@ impl Names {
                 while p > 0 && matches!(toks[p - 1].base.as_str(), "the" | "of" | "for" | "a") {
                     p -= 1;
                 }
+                // A capital at a sentence's start says nothing ("The
+                // Socialist Party"), unless the word is no function word:
+                // "Amnesty International stated" names Amnesty, not the
+                // Fourth International's "International".
                 let prev_cap = p > 0
                     && toks[p - 1].is_word()
                     && toks[p - 1].cap
-                    && !sentence_starts.contains(&(p - 1));
+                    && (!sentence_starts.contains(&(p - 1))
+                        || !crate::figures::FigureRules::built_in()
+                            .stop_words
+                            .contains(&toks[p - 1].text.to_lowercase()));
                 if (next_cap && !possessive) || prev_cap {
                     i = end;
                     continue;

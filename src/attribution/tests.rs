@@ -263,3 +263,46 @@ fn an_undefined_footnote_is_neither_a_source_nor_an_outside_work() {
     let f = &c.items[0];
     assert!(f.is_undefined_footnote() && !f.is_external() && !f.claims_corpus);
 }
+
+#[test]
+fn a_possessive_pronoun_before_a_statement_noun_credits_whoever_it_stands_for() {
+    let (d, c) = credits(
+        "The CIA sent Dan Mitrione. His motto: \"The precise pain, in the precise place.\"\n\nIn his 1987 speech he promised more.\n\nFlakin is a historian. In his words, \"the army\" was ready.\n",
+    );
+    let s = summary(&c);
+    assert!(
+        s.contains(&(CreditKind::Attribution, "His".into(), "".into())),
+        "{s:?}"
+    );
+    assert_eq!(covering(&d, &c, "The precise pain").0, 1);
+    assert!(
+        s.contains(&(CreditKind::Attribution, "his".into(), "".into())),
+        "{s:?}"
+    );
+    // After a corpus author, the pronoun is theirs.
+    assert_eq!(covering(&d, &c, "\"the army\"").1, vec!["flakin-2019"]);
+}
+
+#[test]
+fn an_ordinal_may_begin_the_name_after_according_to() {
+    let (_, c) = credits(
+        "According to the 14th Dalai Lama, the CIA helped. According to 2019 figures, it did.\n",
+    );
+    let s = summary(&c);
+    assert_eq!(
+        s,
+        vec![(CreditKind::Attribution, "14th Dalai Lama".into(), "".into())],
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_name_that_ends_with_a_sources_name_is_another_name() {
+    // Amnesty International is not the Fourth International's publication,
+    // "International", even at the start of a sentence.
+    let (d, c) =
+        credits("Amnesty International stated that Bachelet had \"failed to condemn\" it.\n");
+    assert!(covering(&d, &c, "failed").1.is_empty());
+    let (d, c) = credits("International Viewpoint stated that \"the coup\" came.\n");
+    assert_eq!(covering(&d, &c, "the coup").1, vec!["fi-1973"]);
+}

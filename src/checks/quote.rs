@@ -1,18 +1,22 @@
-//! `quote::mismatch`, `quote::unverified` and `quote::wrong-source`: every
-//! quotation checked against the corpus, verbatim, and against the source
-//! credited for it.
+//! `quote::mismatch`, `quote::unverified`, `quote::external` and
+//! `quote::wrong-source`: every quotation checked against the corpus,
+//! verbatim, and against the source credited for it; a quotation credited
+//! only outside the corpus is noted, not checked.
 
 use super::related;
-use crate::attribution::{Cover, CreditKind, Credits};
+use crate::attribution::{Cover, Credit, CreditKind, Credits};
 use crate::config::Settings;
 use crate::corpus::{Corpus, SourceIdx, SourceText};
 use crate::diagnostic::{
     Applicability, Diagnostic, DiffChunk, DiffOp, FileReport, Fix, Related, Verified,
 };
+use crate::draft::cues::QuoteRules;
 use crate::draft::{Draft, Quotation, QuoteKind};
+use crate::matching::evidence::Judgement;
 use crate::matching::{self, Elem, Op, PWord, Passage, Pattern, WordMatch};
 use crate::rules;
 use crate::span::Span;
+use crate::text::document::BlockKind;
 use crate::text::normalize::{self, is_double_quote};
 use crate::text::tokenize::{self, Token, TokenKind};
 use std::collections::HashMap;
@@ -41,12 +45,10 @@ pub fn verify(
     verify_credited(draft, q, corpus, settings, &[])
 }
 
-/// How much less similar than the closest passage a passage of the credited
-/// source may be and still be the one shown.
-const CREDITED_SLACK: f64 = 0.1;
-
 /// Checks one quotation credited to `credited` (empty when nothing credits
-/// it): the credited sources' passages come first when they are close.
+/// it): a misquotation of a credited source comes first, then any other;
+/// the nearest passage of an unverified one is a credited source's when it
+/// has one close enough to show.
 pub fn verify_credited(
     draft: &Draft,
     q: &Quotation,
@@ -65,17 +67,9 @@ pub fn verify_credited(
         credited,
         NEAREST_SHOWN,
     );
-    let threshold = settings.quote.mismatch_threshold;
-    let credited_close = |best: f64, min: f64| {
-        passages
-            .iter()
-            .find(|p| {
-                credited.contains(&p.source)
-                    && p.similarity >= min
-                    && p.similarity + CREDITED_SLACK >= best
-            })
-            .cloned()
-    };
+    let criteria = settings.quote.criteria();
+    let near_miss = |p: &&Passage| p.evidence.judge(&criteria) == Judgement::NearMiss;
+    let is_credited = |p: &&Passage| credited.contains(&p.source);
     let outcome = match passages.first() {
         Some(p) if p.verbatim => {
             let mut verbatim: Vec<Passage> = passages.into_iter().filter(|p| p.verbatim).collect();
@@ -83,12 +77,24 @@ pub fn verify_credited(
             verbatim.sort_by_key(|p| !credited.contains(&p.source));
             Outcome::Verified(verbatim)
         }
-        Some(p) if p.similarity >= threshold => {
-            Outcome::Mismatch(credited_close(p.similarity, threshold).unwrap_or_else(|| p.clone()))
+        Some(best) => {
+            let misquoted = passages
+                .iter()
+                .filter(near_miss)
+                .find(is_credited)
+                .or_else(|| passages.iter().find(near_miss));
+            match misquoted {
+                Some(p) => Outcome::Mismatch(p.clone()),
+                None => Outcome::Unverified(Some(
+                    passages
+                        .iter()
+                        .filter(is_credited)
+                        .find(|p| p.similarity >= NEAREST_SHOWN)
+                        .unwrap_or(best)
+                        .clone(),
+                )),
+            }
         }
-        Some(p) => Outcome::Unverified(Some(
-            credited_close(p.similarity, NEAREST_SHOWN).unwrap_or_else(|| p.clone()),
-        )),
         None => Outcome::Unverified(None),
     };
     (pattern, outcome)
@@ -118,9 +124,13 @@ fn verify_all(
     })
 }
 
-/// Whether a quotation is one the check looks at.
+/// Whether a quotation is one the check looks at: not inside another, not
+/// a title, a name or a gloss (see `draft::quotes`), and not a blockquote
+/// when those are not checked.
 pub fn is_checked(q: &Quotation, settings: &Settings) -> bool {
-    q.depth == 0 && (q.kind == QuoteKind::Inline || settings.quote.blockquotes)
+    q.depth == 0
+        && q.not_a_quotation.is_none()
+        && (q.kind == QuoteKind::Inline || settings.quote.blockquotes)
 }
 
 pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings, report: &mut FileReport) {
@@ -140,15 +150,19 @@ pub fn check_credited(
     let mismatch = settings.severity(rules::QUOTE_MISMATCH.code);
     let unverified = settings.severity(rules::QUOTE_UNVERIFIED.code);
     let wrong_source = settings.severity(rules::QUOTE_WRONG_SOURCE.code);
+    let external = settings.severity(rules::QUOTE_EXTERNAL.code);
     let all = draft.quotations();
     let quotations: Vec<&Quotation> = all.iter().filter(|q| is_checked(q, settings)).collect();
-    let covers: Vec<_> = quotations
+    let covers: Vec<(Cover, Option<Span>)> = quotations
         .iter()
-        .map(|q| credits.covering(q.prose.start))
+        .map(|q| credits_of(draft, credits, q))
         .collect();
+    let (covers, pointers): (Vec<Cover>, Vec<Option<Span>>) = covers.into_iter().unzip();
     let credited: Vec<&[SourceIdx]> = covers.iter().map(|c| c.sources.as_slice()).collect();
     let outcomes = verify_all(draft, &quotations, &credited, corpus, settings);
-    for ((q, cover), (pattern, outcome)) in quotations.iter().zip(&covers).zip(outcomes) {
+    for (((q, cover), pointer), (pattern, outcome)) in
+        quotations.iter().zip(&covers).zip(&pointers).zip(outcomes)
+    {
         let q = *q;
         let span = q.span(&draft.doc);
         match outcome {
@@ -173,10 +187,38 @@ pub fn check_credited(
                         .collect(),
                 })
             }
+            // Not in the corpus, and credited only to a work or a speaker
+            // outside it: noted, not checked. (A misquotation of a corpus
+            // passage is one whoever it is credited to.)
+            Outcome::Unverified(_) if is_external(cover) || pointer.is_some() => {
+                if let Some(severity) = external {
+                    // The work it is from (a footnote, a reference, a link)
+                    // before the speaker, then the nearest.
+                    let who = match outside(cover).min_by_key(|c| {
+                        (
+                            c.kind == CreditKind::Attribution,
+                            c.prose.start.abs_diff(q.prose.start),
+                        )
+                    }) {
+                        Some(credit) => describe_credit(draft, credit),
+                        None => {
+                            let prose = draft.doc.prose.text();
+                            let said = pointer.map_or("", |p| &prose[p.range()]);
+                            format!(
+                                "the paragraph after it (“{}”)",
+                                shorten(&collapse(said), 60)
+                            )
+                        }
+                    };
+                    report
+                        .diagnostics
+                        .push(external_diagnostic(draft, q, &who, corpus, severity));
+                }
+            }
             Outcome::Mismatch(p) => {
                 if let Some(severity) = mismatch {
                     report.diagnostics.push(mismatch_diagnostic(
-                        draft, q, &pattern, &p, corpus, settings, severity,
+                        draft, q, &pattern, &p, cover, corpus, settings, severity,
                     ));
                 }
             }
@@ -333,11 +375,13 @@ pub fn passage_span(text: &SourceText, p: &Passage) -> Span {
     text.doc.prose.to_original(Span::new(a, b))
 }
 
+#[allow(clippy::too_many_arguments)]
 fn mismatch_diagnostic(
     draft: &Draft,
     q: &Quotation,
     pattern: &Pattern,
     p: &Passage,
+    cover: &Cover,
     corpus: &Corpus,
     settings: &Settings,
     severity: crate::diagnostic::Severity,
@@ -432,13 +476,29 @@ fn mismatch_diagnostic(
         "word diff from the source to the draft: {}",
         crate::diagnostic::inline_diff(&diff)
     );
+    // Credited to corpus sources, none of which has a passage this close:
+    // say so.
+    let message = if !cover.sources.is_empty() && !cover.sources.contains(&p.source) {
+        let credited: Vec<&str> = cover
+            .sources
+            .iter()
+            .map(|s| corpus.source(*s).id())
+            .collect();
+        format!(
+            "quotation credited to {} is not in it; it is close to {} but not verbatim ({counts})",
+            credited.join(" and "),
+            source.id()
+        )
+    } else {
+        format!(
+            "quotation does not match {} verbatim ({counts})",
+            source.id()
+        )
+    };
     Diagnostic {
         code: rules::QUOTE_MISMATCH.code,
         severity,
-        message: format!(
-            "quotation does not match {} verbatim ({counts})",
-            source.id()
-        ),
+        message,
         span: q.span(&draft.doc),
         label: format!("differs from {}", source.id()),
         related: vec![related],
@@ -453,6 +513,219 @@ fn mismatch_diagnostic(
     }
 }
 
+/// Whether what covers a quotation credits it only outside the corpus: an
+/// outside work or a named speaker, and no corpus source.
+fn is_external(cover: &Cover) -> bool {
+    cover.sources.is_empty() && outside(cover).next().is_some()
+}
+
+/// The credits of `cover` that name a work or a speaker outside the corpus.
+/// A footnote, a reference or a link names a work; a prose attribution names
+/// a speaker when it gives a name ("Johnson told him", "according to Human
+/// Rights Watch") or a pronoun for one named before ("He stated"). "One
+/// historian wrote", "according to analysts" name no one a reader could
+/// look up: the quotation is still uncredited.
+fn outside<'c>(cover: &'c Cover) -> impl Iterator<Item = &'c Credit> {
+    let cues = crate::attribution::AttributionRules::built_in();
+    cover.external().filter(move |c| {
+        let key = c.key.to_lowercase();
+        c.kind != CreditKind::Attribution
+            || c.key.split_whitespace().any(|w| {
+                w.starts_with(char::is_uppercase) && !cues.not_names.contains(&w.to_lowercase())
+            })
+            || cues.pronouns.contains(&key)
+            || cues.possessive_pronouns.contains(&key)
+    })
+}
+
+/// What credits a quotation (see `provlint explain credits`), and, when
+/// nothing does but a paragraph right after it points back at it and names
+/// someone ("This quotation reflects Allende's …"), that paragraph's first
+/// sentence.
+///
+/// - A cue inside the quotation's own words credits nothing: in "all I
+///   haven't said", "haven't said" is the speaker's, not the writer's, credit.
+/// - A blockquote that nothing covers takes the credits of a paragraph right
+///   after it that opens by pointing back at it ("This quote, which appears
+///   in her memoir …", with its footnote): such a paragraph says whose words they are, as a
+///   sentence ending with a colon before it does (`rules/quotations.toml`).
+fn credits_of<'a>(draft: &Draft, credits: &'a Credits, q: &Quotation) -> (Cover<'a>, Option<Span>) {
+    let own = |cover: Cover<'a>| {
+        let credits: Vec<&Credit> = cover
+            .credits
+            .into_iter()
+            .filter(|c| !(c.kind == CreditKind::Attribution && q.prose.contains(c.prose)))
+            .collect();
+        let mut sources: Vec<SourceIdx> = credits
+            .iter()
+            .flat_map(|c| c.sources.iter().copied())
+            .collect();
+        sources.sort();
+        sources.dedup();
+        Cover { credits, sources }
+    };
+    // What covers its first words or its last: a footnote right after a
+    // quotation of two sentences credits both.
+    let mut cover = credits.covering(q.prose.start);
+    for c in credits.covering(q.prose.end.saturating_sub(1)).credits {
+        if !cover.credits.iter().any(|x| std::ptr::eq(*x, c)) {
+            cover.credits.push(c);
+        }
+    }
+    let cover = own(cover);
+    let blocks = &draft.doc.blocks;
+    if !cover.is_empty() || blocks[q.block].blockquote_depth == 0 {
+        return (cover, None);
+    }
+    let Some(next) = (q.block + 1..blocks.len()).find(|&b| blocks[b].blockquote_depth == 0) else {
+        return (cover, None);
+    };
+    let block = &blocks[next];
+    if block.apparatus || block.kind != BlockKind::Paragraph {
+        return (cover, None);
+    }
+    let prose = draft.doc.prose.text();
+    let Some(first) = crate::text::sentences::split(prose, block.prose)
+        .into_iter()
+        .next()
+    else {
+        return (cover, None);
+    };
+    let rules = QuoteRules::built_in();
+    // "This quote …", "From his love poetry, this line …": a pointer (a
+    // determiner, up to two words, a noun for quoted words) among the
+    // sentence's first words.
+    let words: Vec<String> = prose[first.range()]
+        .split_whitespace()
+        .take(8)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let points_back = words.iter().enumerate().any(|(i, w)| {
+        rules.back_reference_words.contains(w)
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|n| rules.back_reference_nouns.contains(n))
+    });
+    if !points_back {
+        return (cover, None);
+    }
+    let theirs = own(credits.covering(first.start));
+    if !theirs.is_empty() {
+        return (theirs, None);
+    }
+    // Names someone: a capitalised word after the first.
+    let names = prose[first.range()]
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with(char::is_uppercase));
+    (cover, names.then_some(first))
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What an external credit names, for people: the footnote's work, the
+/// reference's number, the link's site, the speaker.
+fn describe_credit(draft: &Draft, credit: &Credit) -> String {
+    match credit.kind {
+        CreditKind::Footnote => {
+            let prose = draft.doc.prose.text();
+            let definition: Vec<&str> = draft
+                .doc
+                .blocks
+                .iter()
+                .filter(|b| b.footnote.as_deref() == Some(credit.key.as_str()))
+                .map(|b| &prose[b.prose.range()])
+                .collect();
+            let text = collapse(&definition.join(" "));
+            if text.is_empty() {
+                format!("footnote {}", credit.key)
+            } else {
+                format!("footnote {} ({})", credit.key, shorten(&text, 80))
+            }
+        }
+        CreditKind::Marker => format!("reference [{}]", credit.key),
+        CreditKind::Link => {
+            let host = credit
+                .key
+                .split("://")
+                .nth(1)
+                .and_then(|rest| rest.split(['/', '?', '#']).next())
+                .unwrap_or(&credit.key);
+            format!("a page of {}", host.trim_start_matches("www."))
+        }
+        CreditKind::Attribution | CreditKind::Citation => {
+            let cues = crate::attribution::AttributionRules::built_in();
+            let name = collapse(&credit.key);
+            let pronoun = |n: &str| {
+                let n = n.to_lowercase();
+                cues.pronouns.contains(&n) || cues.possessive_pronouns.contains(&n)
+            };
+            // A name, else the cue as written ("He stated", "As one
+            // assessment noted", "His motto").
+            let named = name
+                .split_whitespace()
+                .any(|w| w.starts_with(char::is_uppercase));
+            if !named || pronoun(&name) {
+                format!("“{}”", collapse(&draft.text[credit.span.range()]))
+            } else {
+                name
+            }
+        }
+    }
+}
+
+/// `text` cut at a word boundary to at most about `max` characters.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for w in text.split(' ') {
+        if out.chars().count() + w.chars().count() + 1 > max {
+            if out.is_empty() {
+                out = w.chars().take(max).collect();
+            }
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+/// `quote::external`: not in the corpus, and credited outside it, to `who`.
+fn external_diagnostic(
+    draft: &Draft,
+    q: &Quotation,
+    who: &str,
+    corpus: &Corpus,
+    severity: crate::diagnostic::Severity,
+) -> Diagnostic {
+    let corpus_dir = crate::paths::display_path(&corpus.dir);
+    Diagnostic {
+        code: rules::QUOTE_EXTERNAL.code,
+        severity,
+        message: format!("quotation credited to {who}, which is not in the corpus: not checked"),
+        span: q.span(&draft.doc),
+        label: "credited outside the corpus".to_string(),
+        related: Vec::new(),
+        help: Some(format!(
+            "provlint checks quotations against the corpus only. To check this one, add the work it is from to the corpus: copy the file into {corpus_dir}/ and add a [[source]] table to {corpus_dir}/sources.toml."
+        )),
+        diff: None,
+        fix: None,
+    }
+}
+
 fn unverified_diagnostic(
     draft: &Draft,
     q: &Quotation,
@@ -461,22 +734,27 @@ fn unverified_diagnostic(
     settings: &Settings,
     severity: crate::diagnostic::Severity,
 ) -> Diagnostic {
-    let threshold = settings.quote.mismatch_threshold;
+    let criteria = settings.quote.criteria();
     let mut related_items = Vec::new();
     let mut nearest_note = String::new();
-    if let Some(p) = nearest.filter(|p| p.similarity >= NEAREST_SHOWN) {
+    // Only a passage chance would not give (it shares something rare with
+    // the quotation, yet is not its source misquoted): "a lot in the army"
+    // is no lead for "a flash in the pan".
+    let telling =
+        |p: &&Passage| p.similarity >= NEAREST_SHOWN && p.evidence.chance() <= criteria.max_chance;
+    if let Some(p) = nearest.filter(telling) {
+        let why = p.evidence.judge(&criteria).describe();
         let r = passage_related(
             corpus,
             p,
             format!(
-                "nearest passage, in {} ({:.0}% similar; a misquotation needs {:.0}%)",
+                "nearest passage, in {} ({:.0}% similar, but {why})",
                 corpus.source(p.source).id(),
                 p.similarity * 100.0,
-                threshold * 100.0
             ),
         );
         nearest_note = format!(
-            "the nearest passage ({}, line {}) is only {:.0}% similar. ",
+            "the nearest passage ({}, line {}) is {:.0}% similar, but {why}: not a misquotation of it. ",
             r.source,
             r.span.line,
             p.similarity * 100.0

@@ -1,6 +1,7 @@
 //! A draft: the text being checked, read into prose, and what provlint
 //! extracts from it.
 
+pub mod cues;
 pub mod quotes;
 
 use crate::span::{LineIndex, Location, Span};
@@ -8,7 +9,7 @@ use crate::text::Format;
 use crate::text::document::{self, Document};
 use std::sync::Arc;
 
-pub use quotes::{Quotation, QuoteKind};
+pub use quotes::{NotAQuotation, Quotation, QuoteKind};
 
 /// A draft read into prose.
 #[derive(Debug)]

@@ -6,14 +6,22 @@
 //! 2. Hits close together in one source form a candidate passage; the
 //!    candidates that cover the most of the quotation are kept.
 //! 3. Each candidate is aligned word by word with the quotation (an edit
-//!    distance where ellipses and brackets may skip source words for free),
-//!    and the alignment is checked word for word under the profile's rules.
+//!    distance where ellipses and brackets may skip source words for free,
+//!    in `align`), and the alignment is checked word for word under the
+//!    profile's rules.
+//! 4. Each passage is weighed (`evidence`): how many passages as like the
+//!    quotation chance would give in a corpus of this size. A check calls a
+//!    passage a misquotation's source only on that evidence, never on the
+//!    share of words in common alone.
 //!
 //! Nothing here reads the whole corpus: a quotation costs a few dozen
 //! binary searches and a few small alignments.
 
+mod align;
+pub mod evidence;
 pub mod pattern;
 
+pub use evidence::Evidence;
 pub use pattern::{Elem, Gap, GapKind, PWord, Pattern};
 
 use crate::corpus::{Corpus, SourceIdx, SourceText};
@@ -125,6 +133,8 @@ pub struct Passage {
     pub similarity: f64,
     /// The quotation is the source's words under the profile.
     pub verbatim: bool,
+    /// How unlikely by chance its likeness to the quotation is.
+    pub evidence: Evidence,
 }
 
 impl Passage {
@@ -156,7 +166,7 @@ impl Passage {
 
 /// Finds the passages closest to `pattern`, best first: every verbatim
 /// occurrence (each source that has the quotation), then near misses by
-/// similarity.
+/// their evidence (see [`Evidence`]).
 pub fn find(corpus: &Corpus, pattern: &Pattern, opts: &MatchOptions) -> Vec<Passage> {
     find_preferring(corpus, pattern, opts, &[], 1.0)
 }
@@ -234,9 +244,11 @@ pub fn find_preferring(
             }
         }
     }
+    // Near misses by evidence: the passage chance would least give first.
     passages.sort_by(|a, b| {
         b.verbatim
             .cmp(&a.verbatim)
+            .then(a.evidence.log2_chance.total_cmp(&b.evidence.log2_chance))
             .then(b.similarity.total_cmp(&a.similarity))
             .then(a.source.cmp(&b.source))
             .then(a.first.cmp(&b.first))
@@ -426,35 +438,10 @@ fn candidate_windows(
         .collect()
 }
 
-/// Alignment costs. A changed word costs what an added or a dropped one does,
-/// so at the ends of a passage (where dropping source words is free) a
-/// changed last word still pairs with the source's. Other capitals or other
-/// punctuation cost a little; a source sentence that begins in the middle of
-/// the writer's costs more than a word, so an alignment does not run on into
-/// the source's next sentence to pair a writer's added words.
-///
-/// Costs are counted in units; the odd 1 on a changed or added quotation word
-/// breaks ties between alignments of equal cost in favour of the one that
-/// pairs more of the quotation's words with the same source words.
-const UNIT: u32 = 1024;
-const COST_CHANGE: u32 = 2 * UNIT + 1;
-const COST_ADD: u32 = 2 * UNIT + 1;
-const COST_DROP: u32 = 2 * UNIT;
-const COST_CASE: u32 = UNIT;
-const COST_SENTENCE: u32 = 4 * UNIT;
-
-const INF: u32 = u32::MAX / 2;
-// The three states of a cell (see `align`), in the low bits of a back
-// pointer; the step that led to an `other` cell, in the high bits.
-const PAIRED: u8 = 0;
-const OTHER: u8 = 1;
-const FRESH: u8 = 2;
-const STATE_MASK: u8 = 0x0f;
-const UP: u8 = 0x10; // a quotation word the source lacks
-const LEFT: u8 = 0x20; // a source word the quotation lacks
-const GAP: u8 = 0x30; // an editorial mark stands for source words
-
-/// Aligns the pattern with source words `from..from + window.len()`.
+/// Aligns the pattern with source words `from..from + window.len()` (see
+/// [`align::steps`]), then judges the passage: which pairs are the same
+/// word, the punctuation between them, and the evidence that it is the
+/// quotation's source.
 #[allow(clippy::too_many_arguments)]
 fn align(
     pattern: &Pattern,
@@ -467,272 +454,9 @@ fn align(
     corpus: &Corpus,
     opts: &MatchOptions,
 ) -> Option<Passage> {
-    let m = window.len();
-    if m == 0 {
-        return None;
-    }
-    let rows = pattern.elems.len();
-    let width = m + 1;
-    // Three costs per cell, by how the alignment got there: its last step
-    // paired the element with source word j (`paired`); or it paired
-    // something earlier, but not this (`other`); or it has paired nothing yet
-    // (`fresh`: only added words since the start). Punctuation between two
-    // words is compared only when both were paired, and a new source
-    // sentence may not begin in the middle of the writer's once something
-    // was paired: both need to know how a cell was reached.
-    let cells = (rows + 1) * width;
-    let mut paired = vec![INF; cells];
-    let mut other = vec![INF; cells];
-    let mut fresh = vec![0u32; rows + 1];
-    let mut back_paired = vec![FRESH; cells];
-    let mut back_other = vec![UP; cells];
-    let mut skip = vec![0u32; cells];
-    let prose = text.prose();
-    // The source words' surfaces and the punctuation before each (interned,
-    // so a cell compares two integers).
-    let surfaces: Vec<String> = (0..m)
-        .map(|j| text.word(from as usize + j).surface(prose))
-        .collect();
-    let mut seps: HashMap<String, u32> = HashMap::new();
-    let mut intern = |sep: String| {
-        let n = seps.len() as u32;
-        *seps.entry(sep).or_insert(n)
-    };
-    let src_sep: Vec<u32> = (0..m)
-        .map(|j| {
-            let i = from as usize + j;
-            if i == 0 {
-                return u32::MAX;
-            }
-            let a = text.word(i - 1).span.end;
-            let b = text.word(i).span.start;
-            intern(normalize::punct(&prose[a..b]))
-        })
-        .collect();
-    // Whether a source word begins a sentence: after a sentence's end
-    // punctuation, in capitals, and not after an abbreviation (`U.S. Army`).
-    let sentence_start: Vec<bool> = (0..m)
-        .map(|j| {
-            let i = from as usize + j;
-            i > 0 && {
-                let a = text.word(i - 1).span.start;
-                let b = text.word(i - 1).span.end;
-                let c = text.word(i).span.start;
-                prose[b..c].contains(['.', '!', '?'])
-                    && prose[c..].starts_with(|ch: char| ch.is_uppercase() || ch.is_numeric())
-                    && !crate::text::sentences::is_abbreviation(&prose[a..b])
-            }
-        })
-        .collect();
-    // Whether a quotation word continues the sentence of the word before it.
-    let draft_continues: Vec<bool> = words
-        .iter()
-        .map(|w| {
-            w.sep_before
-                .as_deref()
-                .is_some_and(|sep| !sep.contains(['.', '!', '?']))
-        })
-        .collect();
-    let draft_sep: Vec<Option<u32>> = words
-        .iter()
-        .map(|w| w.sep_before.clone().map(&mut intern))
-        .collect();
-    let fuzzy_ok = |w: &PWord, j: usize| -> bool {
-        let (pre, suf) = w.fuzzy.as_ref().expect("fuzzy word");
-        let s = surfaces[j].to_lowercase();
-        s.len() >= pre.len() + suf.len() && s.starts_with(pre.as_str()) && s.ends_with(suf.as_str())
-    };
-    // Where the source has a known slip, the key of its correction: in the
-    // Chicago profile a quotation may correct it silently, so the alignment
-    // treats the corrected word as the same word.
-    let errata = &corpus.source(source).entry.errata;
-    let corrections: Vec<Option<String>> = (0..m)
-        .map(|j| {
-            if opts.profile != Profile::Chicago {
-                return None;
-            }
-            let src = text.word(from as usize + j).surface(prose);
-            let listed = errata.get(&src.to_lowercase()).cloned();
-            let known = || {
-                typos_dict::WORD
-                    .find(&unicase::UniCase::new(src.as_str()))
-                    .and_then(|fixes| fixes.first().map(|f| f.to_string()))
-            };
-            listed.or_else(known).map(|fix| normalize::key(&fix))
-        })
-        .collect();
-    // The cheaper of `paired` and `other` at a cell, and which it was.
-    let best = |p: u32, o: u32| -> (u32, u8) { if p <= o { (p, PAIRED) } else { (o, OTHER) } };
-    let mut q = 0;
-    for (r, elem) in pattern.elems.iter().enumerate() {
-        let row = (r + 1) * width;
-        let prev = r * width;
-        match elem {
-            Elem::Word(w) => {
-                fresh[r + 1] = fresh[r] + COST_ADD;
-                let (c, from_state) = best(paired[prev], other[prev]);
-                other[row] = c.saturating_add(COST_ADD);
-                back_other[row] = UP | from_state;
-                for j in 1..=m {
-                    let same = match ids[q] {
-                        Some(id) => id == window[j - 1],
-                        None => w.fuzzy.is_some() && fuzzy_ok(w, j - 1),
-                    } || corrections[j - 1].as_deref() == Some(w.key.as_str());
-                    let pair = if !same {
-                        COST_CHANGE
-                    } else {
-                        let case = w.fuzzy.is_none()
-                            && w.surface != surfaces[j - 1]
-                            && !(w.piece_start
-                                && normalize::equal_ignoring_first_case(
-                                    &w.surface,
-                                    &surfaces[j - 1],
-                                ));
-                        u32::from(case) * COST_CASE
-                    };
-                    // Other punctuation between two paired words costs a
-                    // little; starting a new source sentence in the middle of
-                    // one of the writer's, after words were paired, costs
-                    // more than a word, so the alignment follows the
-                    // source's sentences rather than running on into the next.
-                    let sep =
-                        u32::from(draft_sep[q].is_some_and(|d| d != src_sep[j - 1])) * COST_CASE;
-                    let cross =
-                        u32::from(sentence_start[j - 1] && draft_continues[q]) * COST_SENTENCE;
-                    let candidates = [
-                        (
-                            paired[prev + j - 1].saturating_add(pair + sep.max(cross)),
-                            PAIRED,
-                        ),
-                        (other[prev + j - 1].saturating_add(pair + cross), OTHER),
-                        (fresh[r] + pair, FRESH),
-                    ];
-                    let (c, b) = candidates
-                        .into_iter()
-                        .min_by_key(|(c, _)| *c)
-                        .expect("three candidates");
-                    paired[row + j] = c;
-                    back_paired[row + j] = b;
-
-                    let (u, ub) = best(paired[prev + j], other[prev + j]);
-                    let up = u.saturating_add(COST_ADD);
-                    // Dropping the first word of a source sentence costs
-                    // more: a passage should not run on into the next
-                    // sentence to pair words the writer added.
-                    let (l, lb) = best(paired[row + j - 1], other[row + j - 1]);
-                    let left = l.saturating_add(
-                        COST_DROP + u32::from(sentence_start[j - 1]) * COST_SENTENCE,
-                    );
-                    (other[row + j], back_other[row + j]) = if up <= left {
-                        (up, UP | ub)
-                    } else {
-                        (left, LEFT | lb)
-                    };
-                }
-                q += 1;
-            }
-            Elem::Gap(g) => {
-                fresh[r + 1] = fresh[r];
-                let max = match g.kind {
-                    GapKind::Elision => opts.max_elision_words as usize,
-                    GapKind::Insertion => opts.max_insertion_words as usize,
-                    GapKind::Annotation => 0,
-                };
-                for j in 0..=m {
-                    let (mut c, mut b) = best(paired[prev + j], other[prev + j]);
-                    let mut k_best = 0;
-                    for k in 1..=max.min(j) {
-                        let (ck, bk) = best(paired[prev + j - k], other[prev + j - k]);
-                        if ck < c {
-                            (c, b, k_best) = (ck, bk, k);
-                        }
-                    }
-                    other[row + j] = c;
-                    back_other[row + j] = GAP | b;
-                    skip[row + j] = k_best as u32;
-                }
-            }
-        }
-    }
-    // The passage may end anywhere: take the cheapest end. On a tie, the
-    // later end: a last quotation word paired with a source word says more
-    // than one left unpaired. (An alignment that paired nothing is no
-    // passage.)
-    let last = rows * width;
-    let end_j =
-        (1..=m).min_by_key(|&j| (paired[last + j].min(other[last + j]), std::cmp::Reverse(j)))?;
-    if paired[last + end_j].min(other[last + end_j]) >= INF {
-        return None;
-    }
-
-    // Trace back.
-    let mut ops = Vec::new();
-    let (mut r, mut j) = (rows, end_j);
-    let mut state = if paired[last + j] <= other[last + j] {
-        PAIRED
-    } else {
-        OTHER
-    };
-    let mut q = words.len();
-    while r > 0 {
-        let at = r * width + j;
-        match state {
-            PAIRED => {
-                q -= 1;
-                ops.push(Op::Pair {
-                    q,
-                    s: from + j as u32 - 1,
-                    how: WordMatch::Changed,
-                });
-                state = back_paired[at];
-                j -= 1;
-                r -= 1;
-            }
-            OTHER => {
-                let b = back_other[at];
-                state = b & STATE_MASK;
-                match b & !STATE_MASK {
-                    GAP => {
-                        let k = skip[at] as usize;
-                        ops.push(Op::Skipped {
-                            elem: r - 1,
-                            from: from + (j - k) as u32,
-                            to: from + j as u32,
-                        });
-                        j -= k;
-                        r -= 1;
-                    }
-                    LEFT => {
-                        ops.push(Op::Dropped {
-                            s: from + j as u32 - 1,
-                        });
-                        j -= 1;
-                    }
-                    _ => {
-                        q -= 1;
-                        ops.push(Op::Added { q });
-                        r -= 1;
-                    }
-                }
-            }
-            _ => {
-                // Fresh: everything before is added (or an unused mark).
-                match pattern.elems[r - 1] {
-                    Elem::Word(_) => {
-                        q -= 1;
-                        ops.push(Op::Added { q });
-                    }
-                    Elem::Gap(_) => ops.push(Op::Skipped {
-                        elem: r - 1,
-                        from: from + j as u32,
-                        to: from + j as u32,
-                    }),
-                }
-                r -= 1;
-            }
-        }
-    }
-    ops.reverse();
+    let ops = align::steps(
+        pattern, words, ids, source, from, window, text, corpus, opts,
+    )?;
     let source_words: Vec<u32> = ops
         .iter()
         .filter_map(|op| match op {
@@ -752,6 +476,7 @@ fn align(
         punct: Vec::new(),
         similarity: 0.0,
         verbatim: false,
+        evidence: Evidence::default(),
     };
     classify(
         &mut passage,
@@ -760,6 +485,7 @@ fn align(
         &corpus.source(source).entry.errata,
         opts.profile,
     );
+    passage.evidence = evidence::weigh(corpus, &passage, ids);
     Some(passage)
 }
 

@@ -198,7 +198,7 @@ fn markers(prose: &str, span: Span) -> Vec<Marker> {
         let at = |a: usize, b: usize| Span::new(span.start + a, span.start + b);
         if bytes[i] == b'[' {
             if let Some(close) = rest[1..]
-                .find(|c| c == ']' || c == '[')
+                .find([']', '['])
                 .filter(|&c| rest.as_bytes()[1 + c] == b']')
             {
                 let inner = &rest[1..1 + close];

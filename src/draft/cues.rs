@@ -1,0 +1,95 @@
+//! `rules/quotations.toml`, compiled in: the words that tell a quotation to
+//! verify from a title, a name, a term or a gloss.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+pub const BUILT_IN: &str = include_str!("../../rules/quotations.toml");
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    name_cues: Vec<String>,
+    naming_verbs: Vec<String>,
+    speakers: Vec<String>,
+    work_nouns: Vec<String>,
+    title_minor_words: Vec<String>,
+    determiners: Vec<String>,
+    qualified_nouns: Vec<String>,
+    admonitions: Vec<String>,
+    back_reference_words: Vec<String>,
+    back_reference_nouns: Vec<String>,
+}
+
+/// A phrase as lower-case words.
+pub type Words = Vec<String>;
+
+#[derive(Debug)]
+pub struct QuoteRules {
+    /// Longest first.
+    pub name_cues: Vec<Words>,
+    /// Name cues that quote someone after a name or pronoun.
+    pub naming_verbs: HashSet<String>,
+    pub speakers: HashSet<String>,
+    pub work_nouns: HashSet<String>,
+    pub title_minor_words: HashSet<String>,
+    pub determiners: HashSet<String>,
+    pub qualified_nouns: HashSet<String>,
+    /// Longest first.
+    pub admonitions: Vec<Words>,
+    pub back_reference_words: HashSet<String>,
+    pub back_reference_nouns: HashSet<String>,
+}
+
+fn words(s: &str) -> Words {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+fn longest_first(v: &[String]) -> Vec<Words> {
+    let mut out: Vec<Words> = v.iter().map(|s| words(s)).collect();
+    out.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    out.dedup();
+    out
+}
+
+impl QuoteRules {
+    pub fn parse(text: &str) -> Result<QuoteRules, String> {
+        let raw: Raw = toml::from_str(text).map_err(|e| e.to_string())?;
+        let set = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect();
+        Ok(QuoteRules {
+            name_cues: longest_first(&raw.name_cues),
+            naming_verbs: set(&raw.naming_verbs),
+            speakers: set(&raw.speakers),
+            work_nouns: set(&raw.work_nouns),
+            title_minor_words: set(&raw.title_minor_words),
+            determiners: set(&raw.determiners),
+            qualified_nouns: set(&raw.qualified_nouns),
+            admonitions: longest_first(&raw.admonitions),
+            back_reference_words: set(&raw.back_reference_words),
+            back_reference_nouns: set(&raw.back_reference_nouns),
+        })
+    }
+
+    pub fn built_in() -> &'static QuoteRules {
+        static RULES: OnceLock<QuoteRules> = OnceLock::new();
+        RULES.get_or_init(|| {
+            QuoteRules::parse(BUILT_IN).expect("rules/quotations.toml is valid (a test checks)")
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_cues_parse() {
+        let r = QuoteRules::parse(BUILT_IN).unwrap();
+        assert!(r.name_cues.iter().any(|w| w == &["known", "as"]));
+        assert!(r.work_nouns.contains("novel"));
+        assert!(r.title_minor_words.contains("de"));
+        assert!(r.back_reference_nouns.contains("quote"));
+        assert_eq!(r.name_cues[0].len(), 2, "longest first");
+    }
+}
