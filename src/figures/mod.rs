@@ -526,6 +526,26 @@ fn number_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
         };
         let mut end = i + 1;
         let mut value = value;
+        let mut grouped = grouped;
+        // Thousands separated by spaces: "700 000", "1 250 000" (not a
+        // telephone number's "8988 8777").
+        let plain_group = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.word && t.low.len() == 3 && t.low.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if high.is_none()
+            && decimals == 0
+            && !grouped
+            && t.low.len() <= 3
+            && !t.low.starts_with('0')
+            && plain_group(end)
+        {
+            while plain_group(end) {
+                value = value * 1000.0 + toks[end].low.parse::<f64>().unwrap_or(0.0);
+                end += 1;
+            }
+            grouped = true;
+        }
         let mut precision = if decimals > 0 {
             10f64.powi(-(decimals as i32))
         } else {
@@ -1110,6 +1130,7 @@ fn finish(toks: &[Tok], c: Candidate, rules: &FigureRules, min_count: f64) -> St
             || year
             || c.value < min_count
             || (c.plain_integer && is_code(toks, start, end))
+            || (start > 0 && toks[start - 1].word && toks[start - 1].low.bytes().all(|b| b.is_ascii_digit()))
             || (c.plain_integer && street_follows(toks, end, rules))
         {
             return skip;
