@@ -1239,8 +1239,8 @@ fn counted(
             break;
         }
         // A participle after a noun starts what is said of it: "people
-        // demonstrated", not what is counted.
-        if k > first && t.low.ends_with("ed") {
+        // demonstrated", "Chileans went", not what is counted.
+        if k > first && (t.low.ends_with("ed") || rules.past_verbs.contains(&t.low)) {
             break;
         }
         k += 1;

@@ -223,6 +223,10 @@ impl Quantity {
         if f.places.iter().any(|p| *p != self.place) {
             return false;
         }
+        // Without cues, the place is all that anchors it: it must be known.
+        if self.cues.is_empty() && f.places.is_empty() {
+            return false;
+        }
         let in_years = |y: &u32| (self.years.0..=self.years.1).contains(y);
         if !f.years.is_empty() && !f.years.iter().any(in_years) {
             return false;

@@ -21,6 +21,7 @@ struct RawRules {
     street_words: Vec<String>,
     hypothetical: Vec<String>,
     clause_breaks: Vec<String>,
+    past_verbs: Vec<String>,
     qualifier: Vec<RawQualifier>,
     percent: Vec<String>,
     currency: Vec<RawCurrency>,
@@ -179,6 +180,7 @@ pub struct FigureRules {
     pub street_words: HashSet<String>,
     pub hypothetical: HashSet<String>,
     pub clause_breaks: HashSet<String>,
+    pub past_verbs: HashSet<String>,
     /// Longest first, so "just over" wins over "just".
     pub qualifiers: Vec<(Phrase, Qualifier)>,
     pub percent: Vec<Phrase>,
@@ -275,6 +277,7 @@ impl FigureRules {
             street_words: lower(raw.street_words),
             hypothetical: lower(raw.hypothetical),
             clause_breaks: lower(raw.clause_breaks),
+            past_verbs: lower(raw.past_verbs),
             qualifiers,
             percent: longest_first(raw.percent),
             currencies: raw
