@@ -162,10 +162,13 @@ fn known(f: &Figure, settings: &Settings, corpus: &Corpus, min_count: f64) -> Op
         ),
         None => {
             let rules = FigureRules::built_in();
+            // A corpus figure of a catalog quantity is that quantity's, and
+            // is compared only with figures of it.
             let statements: Vec<FigRef> = figs
                 .counting(f)
                 .iter()
                 .copied()
+                .filter(|r| found.quantity_of(*r).is_none())
                 .filter(|r| quantity::same_outside_catalog(f, figs.figure(*r), rules))
                 .filter(is_figure)
                 .collect();
@@ -455,7 +458,7 @@ impl Ctx<'_> {
             let r = &readings[i];
             for f in &r.figures {
                 let id = self.id(f.source).to_string();
-                let value = written(self.corpus, self.figs, *f);
+                let value = lower_first(&written(self.corpus, self.figs, *f));
                 out.push(evidence(self.corpus, self.figs, *f, |_| {
                     format!("{id} gives {value} ({what})")
                 }));
@@ -497,8 +500,10 @@ impl Ctx<'_> {
                         (!compare::states(c, f), c.vague.is_some())
                     })
                     .expect("a reading has figures");
+                let states = compare::states(self.figs.figure(best), f);
+                let verb = if states { "states" } else { "allows" };
                 let e = evidence(self.corpus, self.figs, best, |said| {
-                    format!("states it: {said}")
+                    format!("{verb} it: {said}")
                 });
                 let line = cite_line(&e);
                 let id = e.source.clone();
@@ -521,12 +526,18 @@ impl Ctx<'_> {
                 others.dedup();
                 let also = match others.len() {
                     0 => String::new(),
-                    1 => format!(" ({} also states it)", others[0]),
-                    _ => format!(" ({} also state it)", and_list(&others)),
+                    1 => format!(" ({} also {verb} it)", others[0]),
+                    _ => format!(" ({} also {} it)", and_list(&others), verb.trim_end_matches('s')),
                 };
-                format!(
-                    "the corpus states it: {line}{also}. Cite it where the figure is: [@{id}], a footnote, or “according to …”"
-                )
+                if states {
+                    format!(
+                        "the corpus states it: {line}{also}. Cite it where the figure is: [@{id}], a footnote, or “according to …”"
+                    )
+                } else {
+                    format!(
+                        "the corpus gives a figure that allows it: {line}{also}. Cite the source of yours where the figure is, or give and cite {id}'s"
+                    )
+                }
             }
             None => "no source in the corpus states it: cite where it comes from ([@id], a footnote, or “according to …”), or add that source to the corpus".to_string(),
         };

@@ -1235,7 +1235,11 @@ fn counted(
     let max = if after_of { 4 } else { 3 };
     while k < toks.len() && k - first < max {
         let t = &toks[k];
-        if !t.word || rules.stop_words.contains(&t.low) || t.low.as_bytes()[0].is_ascii_digit() {
+        if !t.word
+            || rules.stop_words.contains(&t.low)
+            || rules.past_verbs.contains(&t.low)
+            || t.low.as_bytes()[0].is_ascii_digit()
+        {
             break;
         }
         // A participle after a noun starts what is said of it: "people
