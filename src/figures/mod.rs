@@ -127,11 +127,10 @@ pub struct Figure {
     /// written: where the names of its event are looked for (see
     /// `rules/quantities.toml`).
     pub scene: Vec<String>,
-    /// The words of its clause before it, as written ("Alessandri
-    /// received"): whose figure it is. The first is its sentence's first
-    /// word when `clause_opens_sentence`.
-    pub clause: Vec<String>,
-    pub clause_opens_sentence: bool,
+    /// The words of its sentence before it (from the last `;`), as
+    /// written ("His nearest rival, Jorge Alessandri, received"): whose
+    /// figure it is.
+    pub lead: Vec<String>,
     /// Years its sentence (or the one before) names: the event it belongs to.
     pub years: Vec<u32>,
     /// For a figure of a corpus source: where it is in the source file, so
@@ -369,13 +368,16 @@ fn tokens(prose: &str, span: Span) -> Vec<Tok> {
         .collect()
 }
 
-fn years_in(toks: &[Tok], rules: &FigureRules) -> Vec<u32> {
-    let mut years: Vec<u32> = toks
-        .iter()
-        .filter(|t| t.word && t.low.len() == 4 && t.low.bytes().all(|b| b.is_ascii_digit()))
-        .filter_map(|t| t.low.parse::<u32>().ok())
+/// The year a token names, if it is one.
+fn year_of(t: &Tok, rules: &FigureRules) -> Option<u32> {
+    (t.word && t.low.len() == 4 && t.low.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.low.parse::<u32>().ok())
+        .flatten()
         .filter(|y| (rules.years.0..=rules.years.1).contains(y))
-        .collect();
+}
+
+fn years_in(toks: &[Tok], rules: &FigureRules) -> Vec<u32> {
+    let mut years: Vec<u32> = toks.iter().filter_map(|t| year_of(t, rules)).collect();
     years.sort_unstable();
     years.dedup();
     years
@@ -845,11 +847,14 @@ fn in_sentence(toks: &[Tok], rules: &FigureRules, min_count: f64, years: &[u32])
         measures_in(toks, &after, rules, &mut measures);
         let mut fig = f.fig.clone();
         fig.measures = measures;
-        fig.clause = clause_before
-            .iter()
-            .map(|&k| toks[k].surface.clone())
+        let lead_start = (0..f.toks.0)
+            .rev()
+            .find(|&k| toks[k].low == ";")
+            .map_or(0, |k| k + 1);
+        fig.lead = (lead_start..f.toks.0)
+            .filter(|&k| toks[k].word)
+            .map(|k| toks[k].surface.clone())
             .collect();
-        fig.clause_opens_sentence = clause_before.first() == toks.iter().position(|t| t.word).as_ref();
         fig.hypothetical = clause_before
             .iter()
             .any(|&k| rules.hypothetical.contains(&toks[k].low));
@@ -860,7 +865,23 @@ fn in_sentence(toks: &[Tok], rules: &FigureRules, min_count: f64, years: &[u32])
         own.sort();
         own.dedup();
         fig.places = own;
-        fig.years = years.to_vec();
+        // The years of its own clause, else of its sentence: in "Allende
+        // won 36.6% in 1970, while in 1964 he had won 38.9%", 38.9% is 1964's.
+        let clause_years: Vec<u32> = {
+            let mut ys: Vec<u32> = clause_before
+                .iter()
+                .chain(&after)
+                .filter_map(|&k| year_of(&toks[k], rules))
+                .collect();
+            ys.sort_unstable();
+            ys.dedup();
+            ys
+        };
+        fig.years = if clause_years.is_empty() {
+            years.to_vec()
+        } else {
+            clause_years
+        };
         // The statement: a content word right before, the figure, what it
         // counts, and a verb group right after ("were occupied").
         let mut a = f.toks.0;
@@ -1186,8 +1207,7 @@ fn finish(toks: &[Tok], c: Candidate, rules: &FigureRules, min_count: f64) -> St
             places: Vec::new(),
             hypothetical: false,
             scene: Vec::new(),
-            clause: Vec::new(),
-            clause_opens_sentence: false,
+            lead: Vec::new(),
             years: Vec::new(),
             in_source: None,
         },

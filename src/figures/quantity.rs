@@ -239,24 +239,42 @@ impl Quantity {
             && !self.someone_else(f, rules)
     }
 
-    /// Whether the figure's clause names someone other than whose figure
-    /// this quantity is: a capitalised word that is no function word, no
-    /// place, no month, while none of `whose` is there.
+    /// Whether the figure is someone else's than whose this quantity is: the
+    /// nearest name before it in its sentence (a capitalised word that is no
+    /// function word, place or month) is not one of `whose` ("Allende won
+    /// 36.6%, ahead of Alessandri's 35.3%").
     fn someone_else(&self, f: &Figure, rules: &FigureRules) -> bool {
-        if self.whose.is_empty() || self.whose.iter().any(|c| c.occurs_in(&f.clause)) {
+        if self.whose.is_empty() {
             return false;
         }
-        f.clause.iter().any(|w| {
-            let low = w.to_lowercase();
+        let is_month = |w: &str| {
+            w.split('-')
+                .all(|p| rules.months.contains(&p.to_lowercase()))
+        };
+        let is_place = |w: &str| {
+            rules
+                .places
+                .iter()
+                .flat_map(|p| &p.words)
+                .any(|p| p.words.len() == 1 && p.words[0] == super::rules::place_key(w, p.exact))
+        };
+        let words = &f.lead;
+        let Some(i) = (0..words.len()).rev().find(|&i| {
+            let w = &words[i];
             w.chars().next().is_some_and(char::is_uppercase)
-                && !rules.stop_words.contains(&low)
-                && !rules.months.contains(&low)
-                && !rules
-                    .places
-                    .iter()
-                    .flat_map(|p| &p.words)
-                    .any(|p| p.words.len() == 1 && p.words[0] == super::rules::place_key(w, p.exact))
-        })
+                && !rules.stop_words.contains(&w.to_lowercase())
+                && !is_month(w)
+                && !is_place(w)
+        }) else {
+            return false;
+        };
+        // Ours when one of `whose` ends or starts at that name.
+        let ours = self.whose.iter().any(|c| {
+            let n = c.words.len();
+            (i + 1 >= n && c.occurs_in(&words[i + 1 - n..=i]))
+                || (i + n <= words.len() && c.occurs_in(&words[i..i + n]))
+        });
+        !ours
     }
 }
 
@@ -891,6 +909,15 @@ mod tests {
         ] {
             assert_eq!(quantity(text).as_deref(), id, "{text}");
         }
+        // Another election's share, in the same sentence.
+        let text = "Allende won 36.6% of the vote in 1970, while in 1964 he had won 38.9%.";
+        let rules = FigureRules::built_in();
+        let s = crate::text::sentences::split(text, Span::new(0, text.len()));
+        let figures = extract(text, &s, rules, 0.0);
+        let q = Quantities::builtin();
+        assert_eq!(q.of(&figures[0]), q.find("vote-1970"));
+        assert_eq!(figures[1].years, [1964]);
+        assert_eq!(q.of(&figures[1]), None);
         // Another candidate's share.
         let text = "In 1970 Allende won 36.6% of the vote, while Alessandri received 35.3% of the vote.";
         let rules = FigureRules::built_in();
@@ -899,6 +926,14 @@ mod tests {
         let q = Quantities::builtin();
         assert_eq!(q.of(&figures[0]), q.find("vote-1970"));
         assert_eq!(q.of(&figures[1]), None);
+        for text in [
+            "Allende won 36.6% of the vote in 1970, narrowly ahead of Alessandri's 35.3% of the vote.",
+            "In 1970 Allende won 36.6%. His nearest rival, Jorge Alessandri, received 35.3% of the vote.",
+        ] {
+            let s = crate::text::sentences::split(text, Span::new(0, text.len()));
+            let figures = extract(text, &s, rules, 0.0);
+            assert_eq!(q.of(&figures[1]), None, "{text}");
+        }
     }
 
     #[test]
