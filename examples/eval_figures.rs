@@ -15,11 +15,14 @@
 //!    that should not be figures, and real counts: listed with --verbose
 //!    for checking by hand).
 //! 2. ClaimBuster: how many check-worthy (label 1) and other (label 0)
-//!    sentences `figure::unattributed` would flag.
+//!    sentences have a figure that no credit covers (the first condition of
+//!    `figure::unattributed`, which then reports only figures the corpus
+//!    speaks to: `provlint explain figure::unattributed`).
 //! 3. PolNeAR (test split): each figure outside quotation marks is
 //!    "attributed" (gold) when it lies in an attribution's Content or Source
 //!    span, a derived proxy; provlint's prediction is whether a credit
-//!    covers it. Precision and recall of the `figure::unattributed` decision.
+//!    covers it. Precision and recall of that decision (no credit covers
+//!    it), the first condition of `figure::unattributed`.
 
 use provlint::attribution::Credits;
 use provlint::config::Settings;

@@ -148,13 +148,19 @@ pub(crate) enum CorpusCommand {
         #[arg(long, value_enum, default_value_t = render::Format::Human)]
         format: render::Format,
     },
-    /// List every event whose sources disagree on its date, with each side's spans.
+    /// List every event whose sources disagree on its date, and every quantity whose sources disagree on its figure, with each side's spans.
     Audit {
         #[arg(long, value_enum, default_value_t = render::Format::Human)]
         format: render::Format,
-        /// Also list every dated claim the corpus makes, by event.
+        /// Also list every dated claim the corpus makes, by event, and every figure, by quantity.
         #[arg(long)]
         all: bool,
+        /// The dates only.
+        #[arg(long, conflicts_with = "figures")]
+        dates: bool,
+        /// The figures only.
+        #[arg(long)]
+        figures: bool,
     },
     /// Build or update the index cache (only what changed), with a progress bar on a terminal.
     Index {

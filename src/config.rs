@@ -13,6 +13,7 @@ use crate::dates::Ymd;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::events::Catalog;
+use crate::figures::quantity::Quantities;
 use crate::matching::evidence::Criteria;
 use crate::matching::{MatchOptions, Profile};
 use crate::rules;
@@ -320,6 +321,9 @@ pub struct Settings {
     /// The event catalog: the built-in one, extended by
     /// `rules_dir/events.toml` (see `provlint explain events`).
     pub events: Arc<Catalog>,
+    /// The quantity catalog: the built-in one, extended by
+    /// `rules_dir/quantities.toml` (see `provlint explain quantities`).
+    pub quantities: Arc<Quantities>,
 }
 
 impl Settings {
@@ -352,6 +356,7 @@ impl Settings {
             rules: BTreeMap::new(),
             as_of: None,
             events: Catalog::builtin(),
+            quantities: Quantities::builtin(),
         };
         s.apply(DEFAULTS, Path::new("rules/defaults.toml"), base)
             .expect("the built-in defaults are valid");
@@ -370,6 +375,7 @@ impl Settings {
         let Some(path) = path else {
             let mut s = Settings::defaults(cwd);
             s.events = Catalog::load(&s.rules_dir)?;
+            s.quantities = Quantities::load(&s.rules_dir)?;
             return Ok(s);
         };
         // Errors name the file as the user would: relative to where they are.
@@ -382,6 +388,7 @@ impl Settings {
         let mut s = Settings::defaults(&base);
         s.apply(&text, &shown, &base)?;
         s.events = Catalog::load(&s.rules_dir)?;
+        s.quantities = Quantities::load(&s.rules_dir)?;
         s.config = Some(path);
         Ok(s)
     }
@@ -397,6 +404,7 @@ impl Settings {
         let mut s = if isolated {
             let mut s = Settings::defaults(cwd);
             s.events = Catalog::load(&s.rules_dir)?;
+            s.quantities = Quantities::load(&s.rules_dir)?;
             s
         } else {
             Settings::load(cwd, explicit)?

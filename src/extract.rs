@@ -73,10 +73,17 @@ pub struct FigureItem {
     pub vague: bool,
     /// What it counts, as written.
     pub counts: Option<String>,
-    /// What the figure checks match it by: concepts of the words around it
-    /// and the years of its sentence.
-    pub concepts: Vec<String>,
+    /// What is done to what it counts (`killed`, `exiled`, `vote`…), read
+    /// from its clause.
+    pub measures: Vec<String>,
+    /// Where it is, as far as its words, sentence, paragraph or document
+    /// say.
+    pub places: Vec<String>,
+    /// The years of its sentence.
     pub years: Vec<u32>,
+    /// The quantity of the catalog it is a figure of (`provlint explain
+    /// quantities`), or null.
+    pub quantity: Option<String>,
     /// The credit that covers it, or null.
     pub credit: Option<CreditRef>,
 }
@@ -289,8 +296,13 @@ pub fn extract_credits_and_figures(
                     qualifier: f.qualifier,
                     vague: f.vague.is_some(),
                     counts: f.counts.clone(),
-                    concepts: f.concepts.clone(),
+                    measures: f.measures.clone(),
+                    places: f.places.clone(),
                     years: f.years.clone(),
+                    quantity: settings
+                        .quantities
+                        .of(&f)
+                        .map(|q| settings.quantities.quantities[q].id.clone()),
                     credit,
                 }),
             },
@@ -351,8 +363,12 @@ pub fn render_human(items: &[Item]) -> String {
                     ),
                     None => "not credited".to_string(),
                 };
+                let quantity = f
+                    .quantity
+                    .as_ref()
+                    .map_or(String::new(), |q| format!(" [{q}]"));
                 out.push_str(&format!(
-                    "{}:{}:{}: figure {}: {qualifier}{} {}{counts}, {credit}\n",
+                    "{}:{}:{}: figure {}: {qualifier}{} {}{counts}{quantity}, {credit}\n",
                     item.path, item.span.line, item.span.column, item.text, f.value, f.unit
                 ));
                 continue;

@@ -29,9 +29,12 @@ fn main() -> ExitCode {
         Command::Corpus(CorpusCommand::Stats { format, verify }) => {
             commands::corpus::stats(&cli, *format, *verify)
         }
-        Command::Corpus(CorpusCommand::Audit { format, all }) => {
-            commands::corpus::audit(&cli, *format, *all)
-        }
+        Command::Corpus(CorpusCommand::Audit {
+            format,
+            all,
+            dates,
+            figures,
+        }) => commands::corpus::audit(&cli, *format, *all, !*figures, !*dates),
         Command::Lsp => commands::lsp::run(&cli),
         Command::Report(args) => commands::report::run(&cli, args),
         Command::Config { schema } => {

@@ -377,13 +377,22 @@ pub static FIGURE_UNATTRIBUTED: Rule = Rule {
 
 A figure in the draft (a count, a percentage, an amount of money, an area, a
 number in words, a vague magnitude like "tens of thousands") that no
-citation, footnote, link or prose attribution covers. A reader cannot tell
-where it comes from.
+citation, footnote, link or prose attribution covers, where a fact-checker
+holding the corpus would ask for a credit:
 
-When the corpus states the same figure for the same thing, the report names
-the source and the passage to cite ("flakin-2019, line 12: massacred 3,000
-leftists"), and offers to add a citation key at the end of the sentence
-(unsafe, Markdown drafts only).
+- **warning**: the figure is of a quantity the corpus states (`provlint
+  explain quantities`), and a source gives a figure that agrees with it.
+  The report names the source and the passage to cite ("flakin-2019, line
+  12: massacred 3,000 leftists"), and offers to add a citation key at the
+  end of the sentence (unsafe, Markdown drafts only).
+- **info**: the figure is about the corpus's subject (placed in Chile, in
+  its years; `[subject]` in `rules/quantities.toml`) but of no quantity the
+  corpus states: no source can be named.
+
+A figure about anything else (another country's war, a budget, a book's
+sales) is not the corpus's business, and is not reported. A figure the
+corpus gives otherwise is reported as `figure::conflict` or
+`figure::disputed` instead.
 
 What a figure is, and what is not, is in `provlint explain figures`. Figures
 inside quotations are the quotation check's business, not this rule's.
@@ -398,9 +407,11 @@ is reported; each of these is not:
     As Flakin writes, the dictatorship massacred 3,000 leftists.
     The dictatorship massacred 3,000 leftists.[^1]   (a footnote at the end
                                                        of the paragraph covers it)
+    In 1956, 30,000 Hungarians died.                 (not the corpus's subject)
 
 An attribution two sentences earlier does not cover it (`provlint explain
-credits`).
+credits`); a numbered marker at the end of its sentence (`[12]`,
+`<sup>[3]</sup>`) does, and so does a credit to a work outside the corpus.
 
 ## What to do
 
@@ -413,16 +424,23 @@ pub static FIGURE_WRONG_SOURCE: Rule = Rule {
     summary: "A figure is credited to a source that does not state it.",
     doc: r#"# figure::wrong-source
 
-A figure is covered by a citation or attribution, but none of the sources
-credited states that figure for that thing. The report shows what the
-credited source does say about the same thing, and which source, if any,
-states the draft's figure.
+A figure is credited to a corpus source (the credit names it exactly: a
+citation key, a footnote or link that resolves to it, "according to
+Flakin"), and that source either gives the same quantity with a value that
+does not state the draft's, or states no such figure at all. The report
+shows what the credited source says of the same quantity, and which source,
+if any, states the draft's figure.
 
-"States it" means: the source has a figure in the same unit whose value
-agrees with the draft's (qualifiers and rounding allowed: `more than one
-thousand factories` agrees with `1,200 factories`, not with `some 5,000
-factories`), and nothing says it counts something else (another concept,
-another year). See `provlint explain figures`.
+"States it" means: the source has a figure of the same quantity (`provlint
+explain quantities`) whose value agrees with the draft's, qualifiers and
+rounding allowed, with open-ended qualifiers kept near their number (`more
+than one thousand factories` states `1,100 factories`, not `some 5,000
+factories`; `up to one million` does not state `up to 700,000`). A source
+that gives only a vague magnitude (`thousands`) does not state an exact
+figure. When the credited source gives no figure of the quantity, any
+figure of it that agrees, in the same unit and measure, will do; when the
+draft's number is written in its text, or the credit also names a work
+outside the corpus, nothing is said.
 
 ## Example
 
@@ -441,32 +459,70 @@ figure, the fix replaces the key (unsafe).
 
 pub static FIGURE_CONFLICT: Rule = Rule {
     code: "figure::conflict",
-    summary: "The corpus gives a different figure for the same thing.",
+    summary: "The corpus gives a different figure for the same quantity.",
     doc: r#"# figure::conflict
 
-The draft's figure disagrees with every figure the corpus gives for the same
-quantity. Figures are matched by what they count and the event they belong
-to: the concepts of the words around them (`[[concept]]` in
-`rules/figures.toml`: "killed", "vote", "demonstrated"…), the noun they
-count, and the years their sentences name (a figure for the 1973 elections
-is not one for the 1970 election). Values are compared with their
-qualifiers and rounding: `about 37%` is not contradicted by `36.6%`, while
-`38%` disagrees with both `36.3%` and `about 37%`.
+The draft's figure is of a quantity the corpus states (`provlint explain
+quantities`: the same thing counted, the same measure, the same event or
+period, the same place), and it contradicts what the sources say of it:
+either every source's figure, or a figure that no source disputes.
 
-Not reported: a figure that agrees with at least one source (the sources
-themselves may differ); a figure its credited source states (you follow
-your source); a figure already reported as `figure::wrong-source`; vague
-magnitudes ("thousands"), which are too loose to contradict.
+Values are intervals (`provlint explain figures`): `about 37%` allows
+`36.3%`; `tens of thousands` is 20,000 up to 100,000, not half a million.
+So `36.6%` for Allende's vote in 1970 is a conflict: saunois-2013 gives
+36.3%, and bensaid-2023's `about 37%` allows both without disputing the
+exact one. When the sources themselves disagree and the draft sides with
+some of them, it is `figure::disputed`, not a conflict.
+
+Not reported: a figure its credited source states (you follow your
+source); a figure already reported as `figure::wrong-source`; a figure of
+another quantity, or of an unknown one (another country, another election,
+soldiers killed in one clash, a poll), however its number compares.
 
 ## Example
 
     Allende won 38% of the vote in 1970.
 
-saunois-2013 gives 36.3%, bensaid-2023 about 37%: reported, with both.
+saunois-2013 gives 36.3%: reported, with bensaid-2023's about 37% shown as
+allowing it.
 
 ## What to do
 
-Check the figure. If the sources disagree, say which you follow and why.
+Check the figure. If it comes from a work outside the corpus, cite it and
+say that the sources differ.
+"#,
+};
+
+pub static FIGURE_DISPUTED: Rule = Rule {
+    code: "figure::disputed",
+    summary: "The corpus disagrees on a figure, and the draft takes a side.",
+    doc: r#"# figure::disputed
+
+The sources give incompatible figures for the same quantity, and the
+draft's figure agrees with some of them and not with others. Every side is
+shown, with its sources and passages. `provlint corpus audit --figures`
+lists the corpus's disagreements on figures.
+
+- **warning**: the draft sides with fewer sources than the other side, or
+  as many.
+- **info**: the draft sides with most sources (said once per quantity in a
+  draft).
+
+A figure its credited source states is not reported: you follow your
+source.
+
+## Example
+
+The corpus gives the number killed after the coup as 3,000 (flakin-2019),
+thousands (saunois-2013, wsws-2023), and probably tens of thousands
+(fi-1973). `The junta killed 30,000 leftists.` is a warning: one source
+against three. `Pinochet's dictatorship massacred 3,000 leftists.` is an
+info note.
+
+## What to do
+
+Prefer the figure more sources give, or say that the sources differ and
+which you follow.
 "#,
 };
 
@@ -591,14 +647,23 @@ to`, `nearly`, `at least`, `fewer than`).
 
 Not figures (the lists are in `rules/figures.toml`):
 
-- years: a whole number from 1000 to 2100 written without a separator
-  (`1973`, "the 1971 mayoral elections"), unless a unit goes with it;
+- years and ranges of years: a whole number from 1000 to 2100 written
+  without a separator (`1973`, "the 1971 mayoral elections"), unless a unit
+  goes with it; `1954-1958`, `1973-90`;
 - dates: a number next to a month (`11 September`, `September 11, 1973`,
   `24 and 25 August`), or with slashes (`9/11/1973`);
-- ordinals (`50th`), decades (`1930s`), times of day (`3 p.m.`, `10:30`);
+- ordinals (`50th`, "the 8th Infantry Regiment"), decades (`1930s`), times
+  of day (`3 p.m.`, `10:30`);
 - durations and ages: a number before a unit of time (`three years`, `46
-  years ago`, `two long decades`, `thousands of years`);
-- labels: a number after `page`, `p.`, `Volume`, `Number`, `Box`, `Article`…;
+  years ago`, `two long decades`, `thousands of years`), after `age` or
+  `aged` (`at age 17`, `at the age of fifteen`);
+- labels and addresses: a number after `page`, `p.`, `Volume`, `Number`,
+  `Box`, `Article`, `No.`, `#`…; a street number (`1600 Pennsylvania
+  Avenue`); telephone numbers and codes (`020 8988 8777`);
+- numbers in names and titles: a number in words with a capital inside a
+  sentence before a capitalised word (`Twenty Love Poems`), or in digits
+  before two capitalised words (`100 Love Sonnets`);
+- citation markers (`[12]`, `<sup>[3]</sup>`) and the reference apparatus;
 - small everyday counts: below `figures.min_count` (default 10) (`two days`,
   `the three branches`, `six of us`); percentages, money and areas count
   whatever their size.
@@ -606,10 +671,15 @@ Not figures (the lists are in `rules/figures.toml`):
 Comparing figures: each stands for an interval of values. An unqualified
 figure may be rounded by half its last significant digit (at most 10%;
 whole percentages are exact to the point: `38%` is 37.5–38.5); `about`
-allows 15% (a point either side for percentages: `about 37%` is 36–38);
-`over`/`more than` is above it (up to half as much again); `nearly` a little
-below; `up to` it or below (down to half). Two figures agree when either's
-value lies in the other's interval.
+allows 15% (a point either side for percentages: `about 37%` is 36–38, and
+covers 36.3%; `around 500` is 425–575, not 250); `over`/`more than` is above
+it (up to half as much again); `at least` it or above (`at least 3,100`
+agrees with `thousands`); `nearly` a little below; `up to` it or below (down
+to half). Vague magnitudes stand for their ranges: `hundreds` 200–2,000,
+`thousands` 2,000–20,000, `tens of thousands` 20,000–100,000 (not half a
+million). Two figures agree when their intervals share a value. Which
+figures are compared at all is decided by what they are of: `provlint
+explain quantities`.
 "#;
 
 pub static DATE_CONFLICT: Rule = Rule {
@@ -804,6 +874,7 @@ pub static RULES: &[&Rule] = &[
     &FIGURE_UNATTRIBUTED,
     &FIGURE_WRONG_SOURCE,
     &FIGURE_CONFLICT,
+    &FIGURE_DISPUTED,
     &PROVENANCE_UNQUOTED,
     &SUPPRESSION_UNUSED,
     &DATE_CONFLICT,
@@ -864,6 +935,7 @@ pub static TOPICS: &[(&str, &str)] = &[
     ("verbatim", VERBATIM),
     ("credits", CREDITS),
     ("figures", FIGURES),
+    ("quantities", crate::figures::quantity::TOPIC),
     ("config", CONFIG),
     ("dates", crate::dates::TOPIC),
     ("events", crate::events::TOPIC),
@@ -883,12 +955,14 @@ pub fn appendix(code: &str) -> Vec<&'static str> {
             | "figure::unattributed"
             | "figure::wrong-source"
             | "figure::conflict"
+            | "figure::disputed"
             | "provenance::unquoted"
     ) {
         out.push(CREDITS);
     }
     if code.starts_with("figure::") {
         out.push(FIGURES);
+        out.push(crate::figures::quantity::TOPIC);
     }
     if code.starts_with("date::") {
         out.push(crate::dates::TOPIC);

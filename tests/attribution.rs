@@ -88,8 +88,14 @@ fn a_quotation_is_looked_up_in_its_credited_source_even_among_many() {
 
 #[test]
 fn the_smallest_figure_is_a_setting() {
-    let corpus = Corpus::from_texts(&[("a", "Nothing here.", Format::Text)]);
-    let md = "The junta arrested five generals.\n";
+    // A figure the corpus states, uncredited: reported only when it is a
+    // figure by `figures.min_count`.
+    let corpus = Corpus::from_texts(&[(
+        "a",
+        "In August 1973, in the naval port of Valparaíso, five sailors were arrested.",
+        Format::Text,
+    )]);
+    let md = "In August 1973 the navy arrested five sailors in Valparaíso.\n";
     assert_eq!(codes(&corpus, &settings(), md), vec![]);
     let mut s = settings();
     s.figures.min_count = 2.0;
@@ -145,6 +151,7 @@ fn explain_documents_each_code_and_the_scope_rules() {
         "figure::unattributed",
         "figure::wrong-source",
         "figure::conflict",
+        "figure::disputed",
         "provenance::unquoted",
     ] {
         assert!(list.contains(code), "{code} not listed");

@@ -96,15 +96,52 @@ pub(crate) fn list(cli: &Cli, format: render::Format) -> Result<ExitCode, Vec<Er
     Ok(ExitCode::SUCCESS)
 }
 
-pub(crate) fn audit(cli: &Cli, format: render::Format, all: bool) -> Result<ExitCode, Vec<Error>> {
+pub(crate) fn audit(
+    cli: &Cli,
+    format: render::Format,
+    all: bool,
+    dates: bool,
+    figures: bool,
+) -> Result<ExitCode, Vec<Error>> {
     let settings = settings(cli)?;
     let corpus = load_corpus(cli, &settings)?;
-    let audit =
-        provlint::events::audit::audit(&corpus, &settings.events, all, render::json::VERSION);
+    let version = render::json::VERSION;
+    let date_audit =
+        dates.then(|| provlint::events::audit::audit(&corpus, &settings.events, all, version));
+    let figure_audit = figures
+        .then(|| provlint::figures::audit::audit(&corpus, &settings.quantities, all, version));
     let out = match format {
-        render::Format::Human => provlint::events::audit::render_human(&audit),
+        render::Format::Human => {
+            let mut out = String::new();
+            if let Some(a) = &date_audit {
+                out.push_str(&provlint::events::audit::render_human(a));
+            }
+            if let Some(a) = &figure_audit {
+                if !out.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str(&provlint::figures::audit::render_human(a));
+            }
+            out
+        }
         render::Format::Json => {
-            serde_json::to_string_pretty(&audit).expect("audit serializes") + "\n"
+            // The date audit's document, with the figure audit as its
+            // `figures` member; or the figure audit alone.
+            let value = match (&date_audit, &figure_audit) {
+                (Some(d), f) => {
+                    let mut v = serde_json::to_value(d).expect("audit serializes");
+                    if let (Some(f), Some(map)) = (f, v.as_object_mut()) {
+                        map.insert(
+                            "figures".to_string(),
+                            serde_json::to_value(f).expect("audit serializes"),
+                        );
+                    }
+                    v
+                }
+                (None, Some(f)) => serde_json::to_value(f).expect("audit serializes"),
+                (None, None) => serde_json::Value::Null,
+            };
+            serde_json::to_string_pretty(&value).expect("audit serializes") + "\n"
         }
     };
     let _ = std::io::stdout().write_all(out.as_bytes());

@@ -20,8 +20,8 @@ pub struct FigRef {
 #[derive(Debug, Default)]
 pub struct CorpusFigures {
     by_source: Vec<Vec<Figure>>,
-    /// (unit, concept or `=counted noun`) → figures.
-    by_what: HashMap<(String, String), Vec<FigRef>>,
+    /// (unit, counted noun) → figures.
+    by_noun: HashMap<(String, String), Vec<FigRef>>,
 }
 
 /// The figures one source states: a pure function of its text and the
@@ -44,8 +44,9 @@ pub fn of_source(text: &SourceText) -> Vec<Figure> {
 }
 
 /// What a source's figures depend on besides its text (the extraction code
-/// and the built-in rules), as a hash of the figures of a fixed sample: the
-/// key of the figures in the facts cache (see `corpus::facts`).
+/// and the built-in rules), as a hash of the figures of a fixed sample, of
+/// the rules and of the extraction's code: the key of the figures in the
+/// facts cache (see `corpus::facts`).
 pub fn fingerprint() -> u64 {
     static FINGERPRINT: OnceLock<u64> = OnceLock::new();
     *FINGERPRINT.get_or_init(|| {
@@ -55,7 +56,12 @@ pub fn fingerprint() -> u64 {
             and ten million acres were expropriated for $1.5 million, up to 700,000 marched.";
         let sample = Corpus::from_texts(&[("sample", SAMPLE, crate::text::Format::Text)]);
         let figures = of_source(&sample.text(SourceIdx(0)));
-        let bytes = postcard::to_allocvec(&figures).expect("figures serialize");
+        let mut bytes = postcard::to_allocvec(&figures).expect("figures serialize");
+        // The code and the rules too: a change that the sample does not
+        // show must not leave stale figures in the cache.
+        bytes.extend_from_slice(super::rules::BUILT_IN.as_bytes());
+        bytes.extend_from_slice(include_str!("mod.rs").as_bytes());
+        bytes.extend_from_slice(include_str!("rules.rs").as_bytes());
         xxhash_rust::xxh3::xxh3_64(&bytes)
     })
 }
@@ -81,16 +87,9 @@ impl CorpusFigures {
                     source,
                     n: n as u32,
                 };
-                let unit = f.unit.key();
-                for c in &f.concepts {
-                    out.by_what
-                        .entry((unit.clone(), c.clone()))
-                        .or_default()
-                        .push(r);
-                }
                 if let Some(head) = &f.counted {
-                    out.by_what
-                        .entry((unit.clone(), format!("={head}")))
+                    out.by_noun
+                        .entry((f.unit.key(), head.clone()))
                         .or_default()
                         .push(r);
                 }
@@ -109,19 +108,13 @@ impl CorpusFigures {
         self.by_source.get(s.get()).map_or(&[], Vec::as_slice)
     }
 
-    /// Figures that state what `f` states: they give its value (see
-    /// [`compare::states`]) and count the same thing. Surest first.
-    pub fn stating(&self, f: &Figure) -> Vec<(FigRef, u32)> {
-        // Looked up by what is counted, which few figures share, not by
-        // value: a value's range holds a good part of a large corpus.
-        let mut out: Vec<(FigRef, u32)> = self
-            .counting(f)
-            .into_iter()
-            .filter(|r| compare::agree(f, self.figure(*r)) && compare::states(self.figure(*r), f))
-            .filter_map(|r| compare::same_quantity(f, self.figure(r)).map(|score| (r, score)))
-            .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+    /// The figures that count the noun `f` counts, in the same unit, in
+    /// corpus order.
+    pub fn counting(&self, f: &Figure) -> &[FigRef] {
+        f.counted
+            .as_ref()
+            .and_then(|head| self.by_noun.get(&(f.unit.key(), head.clone())))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Figures of the `sources` whose value agrees with `f`'s, in source
@@ -138,55 +131,6 @@ impl CorpusFigures {
                 }
             }
         }
-        out
-    }
-
-    /// Every figure filed under one of `f`'s concepts or its counted noun:
-    /// all that [`compare::same_quantity`] can pair with `f`, and more.
-    fn counting(&self, f: &Figure) -> Vec<FigRef> {
-        let unit = f.unit.key();
-        let counted = f.counted.iter().map(|h| format!("={h}"));
-        let mut refs: Vec<FigRef> = f
-            .concepts
-            .iter()
-            .cloned()
-            .chain(counted)
-            .filter_map(|k| self.by_what.get(&(unit.clone(), k)))
-            .flatten()
-            .copied()
-            .collect();
-        refs.sort();
-        refs.dedup();
-        refs
-    }
-
-    /// Figures that count the same thing as `f`, whatever their value. Surest
-    /// first.
-    pub fn same_quantity(&self, f: &Figure) -> Vec<(FigRef, u32)> {
-        let unit = f.unit.key();
-        let mut keys: Vec<String> = f.concepts.clone();
-        // A noun that says little is looked up by only when nothing else
-        // says what is counted.
-        if let Some(head) = f
-            .counted
-            .as_ref()
-            .filter(|_| !f.generic || f.concepts.is_empty())
-        {
-            keys.push(format!("={head}"));
-        }
-        let mut refs: Vec<FigRef> = keys
-            .iter()
-            .filter_map(|k| self.by_what.get(&(unit.clone(), k.clone())))
-            .flatten()
-            .copied()
-            .collect();
-        refs.sort();
-        refs.dedup();
-        let mut out: Vec<(FigRef, u32)> = refs
-            .into_iter()
-            .filter_map(|r| compare::same_quantity(f, self.figure(r)).map(|s| (r, s)))
-            .collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }
 }
@@ -211,7 +155,7 @@ mod tests {
     }
 
     #[test]
-    fn lookups_by_value_and_by_what_is_counted() {
+    fn lookups_by_noun_and_by_value() {
         let corpus = Corpus::from_texts(&[
             (
                 "a",
@@ -226,11 +170,10 @@ mod tests {
         let rules = FigureRules::built_in();
         let s = crate::text::sentences::split(draft, crate::span::Span::new(0, draft.len()));
         let f = &extract(draft, &s, rules, 10.0)[0];
-        let stating = figs.stating(f);
-        assert_eq!(stating.len(), 1);
-        assert_eq!(stating[0].0.source, SourceIdx(0));
-        let same = figs.same_quantity(f);
-        assert_eq!(same.len(), 2, "{same:?}");
+        assert_eq!(figs.counting(f).len(), 2);
+        let agreeing = figs.agreeing_in(f, &[SourceIdx(0), SourceIdx(1)]);
+        assert_eq!(agreeing.len(), 1);
+        assert_eq!(agreeing[0].source, SourceIdx(0));
         // Built once: the same value comes back.
         assert!(Arc::ptr_eq(&figs, &CorpusFigures::of(&corpus)));
     }

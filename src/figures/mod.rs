@@ -12,8 +12,10 @@
 //! figures are extracted once and looked up by value or by what they count
 //! (see [`index::CorpusFigures`]).
 
+pub mod audit;
 pub mod compare;
 pub mod index;
+pub mod quantity;
 pub mod rules;
 
 pub use rules::{FigureRules, Qualifier};
@@ -110,10 +112,25 @@ pub struct Figure {
     /// That noun says nothing of what is counted ("people", "workers"):
     /// the words around it must.
     pub generic: bool,
-    /// Concepts of the words around it (see `[[concept]]` in the rules).
-    pub concepts: Vec<String>,
-    /// Stems of the other content words around it.
-    pub context: Vec<String>,
+    /// What it measures (`[[measure]]` in the rules): the class of the noun
+    /// it counts and of what its clause says is done to it ("massacred
+    /// 3,000 leftists": killed; "36.3% of the popular vote": vote).
+    pub measures: Vec<String>,
+    /// Where it is (`[[place]]` in the rules): the place its own words
+    /// name, else its sentence's, else its paragraph's, else its
+    /// document's. Empty when unknown; two when its sentence names two.
+    pub places: Vec<String>,
+    /// Said as a goal or a condition ("they hoped to win 66% of the vote"),
+    /// not as a fact.
+    pub hypothetical: bool,
+    /// The words of its sentence and of the one before in its paragraph, as
+    /// written: where the names of its event are looked for (see
+    /// `rules/quantities.toml`).
+    pub scene: Vec<String>,
+    /// The words of its sentence before it (from the last `;`), as
+    /// written ("His nearest rival, Jorge Alessandri, received"): whose
+    /// figure it is.
+    pub lead: Vec<String>,
     /// Years its sentence (or the one before) names: the event it belongs to.
     pub years: Vec<u32>,
     /// For a figure of a corpus source: where it is in the source file, so
@@ -195,6 +212,8 @@ struct Tok {
     span: Span,
     /// Lower case, normalized.
     low: String,
+    /// Normalized, with its case.
+    surface: String,
     word: bool,
 }
 
@@ -210,23 +229,30 @@ pub fn extract(
     extract_grouped(prose, &grouped, rules, min_count)
 }
 
+/// How many sentences back a figure's place may be named in its paragraph.
+const PLACE_SENTENCES_BACK: usize = 3;
+
 /// As [`extract`], for sentences in groups (a draft's paragraphs): a
 /// figure's event years come from its sentence, or else from the sentence
-/// before in the same group.
+/// before in the same group; its place from its own words, its sentence,
+/// the nearest earlier sentence of its group that names one, or else the
+/// place the whole text names most.
 pub fn extract_grouped(
     prose: &str,
     sentences: &[(usize, Span)],
     rules: &FigureRules,
     min_count: f64,
 ) -> Vec<Figure> {
-    let mut out = Vec::new();
+    let mut out: Vec<Figure> = Vec::new();
+    // Per sentence: its group, its places (strong ones), its words.
+    let mut seen: Vec<(usize, Vec<String>, Vec<String>)> = Vec::new();
+    let mut mentions: Vec<String> = Vec::new();
+    let mut unplaced: Vec<usize> = Vec::new();
     let mut previous_years: Vec<u32> = Vec::new();
-    let mut previous_group = None;
-    for &(group, sentence) in sentences {
-        if previous_group != Some(group) {
+    for (n, &(group, sentence)) in sentences.iter().enumerate() {
+        if n > 0 && sentences[n - 1].0 != group {
             previous_years.clear();
         }
-        previous_group = Some(group);
         let toks = tokens(prose, sentence);
         let years = years_in(&toks, rules);
         let event_years = if years.is_empty() {
@@ -234,9 +260,89 @@ pub fn extract_grouped(
         } else {
             years.clone()
         };
-        let found = in_sentence(&toks, rules, min_count, &event_years);
-        out.extend(found);
+        let named = places_in(&toks, 0, toks.len(), rules, false);
+        mentions.extend(named.iter().cloned());
+        let mut strong = named;
+        strong.sort();
+        strong.dedup();
+        let words: Vec<String> = toks
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.surface.clone())
+            .collect();
+        let mut scene: Vec<String> = match seen.last() {
+            Some((g, _, w)) if *g == group => w.clone(),
+            _ => Vec::new(),
+        };
+        scene.extend(words.iter().cloned());
+        // The place of the paragraph so far: the nearest earlier sentence
+        // that names one.
+        let earlier = seen
+            .iter()
+            .rev()
+            .take(PLACE_SENTENCES_BACK)
+            .take_while(|(g, _, _)| *g == group)
+            .find(|(_, p, _)| !p.is_empty())
+            .map(|(_, p, _)| p.clone());
+        for mut f in in_sentence(&toks, rules, min_count, &event_years) {
+            if f.places.is_empty() {
+                f.places = if !strong.is_empty() {
+                    strong.clone()
+                } else {
+                    earlier.clone().unwrap_or_default()
+                };
+            }
+            if f.places.is_empty() {
+                unplaced.push(out.len());
+            }
+            f.scene = scene.clone();
+            out.push(f);
+        }
         previous_years = years;
+        seen.push((group, strong, words));
+    }
+    if let Some(place) = dominant_place(&mentions) {
+        for i in unplaced {
+            out[i].places = vec![place.clone()];
+        }
+    }
+    out
+}
+
+/// The place a text names most, when it names it at least twice and in at
+/// least 60% of its mentions of places.
+fn dominant_place(mentions: &[String]) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for m in mentions {
+        *counts.entry(m.as_str()).or_default() += 1;
+    }
+    let (top, n) = counts.iter().max_by_key(|(_, n)| **n)?;
+    (*n >= 2 && *n * 5 >= mentions.len() * 3).then(|| top.to_string())
+}
+
+/// The places named by tokens `from..to`, one entry per mention, in order;
+/// weak places only when `weak` is set.
+fn places_in(toks: &[Tok], from: usize, to: usize, rules: &FigureRules, weak: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut k = from;
+    'tokens: while k < to {
+        for place in rules.places.iter().filter(|p| weak || !p.weak) {
+            for w in &place.words {
+                let n = w.words.len();
+                if n > 0
+                    && k + n <= to
+                    && w.words.iter().zip(&toks[k..k + n]).all(|(pw, t)| {
+                        let key = rules::place_key(&t.surface, w.exact);
+                        *pw == key
+                    })
+                {
+                    out.push(place.id.clone());
+                    k += n;
+                    continue 'tokens;
+                }
+            }
+        }
+        k += 1;
     }
     out
 }
@@ -246,25 +352,32 @@ fn tokens(prose: &str, span: Span) -> Vec<Tok> {
     tokenize::tokenize_into(&prose[span.range()], span.start, &mut raw);
     raw.into_iter()
         .filter(|t| t.kind != TokenKind::Mark)
-        .map(|t| Tok {
-            span: t.span,
-            low: if t.is_word() {
-                t.surface(prose).to_lowercase()
+        .map(|t| {
+            let surface = if t.is_word() {
+                t.surface(prose)
             } else {
-                t.text(prose).to_lowercase()
-            },
-            word: t.is_word(),
+                t.text(prose).to_string()
+            };
+            Tok {
+                span: t.span,
+                low: surface.to_lowercase(),
+                surface,
+                word: t.is_word(),
+            }
         })
         .collect()
 }
 
-fn years_in(toks: &[Tok], rules: &FigureRules) -> Vec<u32> {
-    let mut years: Vec<u32> = toks
-        .iter()
-        .filter(|t| t.word && t.low.len() == 4 && t.low.bytes().all(|b| b.is_ascii_digit()))
-        .filter_map(|t| t.low.parse::<u32>().ok())
+/// The year a token names, if it is one.
+fn year_of(t: &Tok, rules: &FigureRules) -> Option<u32> {
+    (t.word && t.low.len() == 4 && t.low.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.low.parse::<u32>().ok())
+        .flatten()
         .filter(|y| (rules.years.0..=rules.years.1).contains(y))
-        .collect();
+}
+
+fn years_in(toks: &[Tok], rules: &FigureRules) -> Vec<u32> {
+    let mut years: Vec<u32> = toks.iter().filter_map(|t| year_of(t, rules)).collect();
     years.sort_unstable();
     years.dedup();
     years
@@ -366,6 +479,8 @@ struct Number {
     end: usize,
     plain_integer: bool,
     high: Option<f64>,
+    /// A range of years: "1954-1958", "1973-90", "1964-65".
+    year_range: bool,
 }
 
 /// A scale written as a suffix of a sum of money: `$700m`, `£1.5bn`.
@@ -389,12 +504,17 @@ fn number_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
     // Digits, possibly a range (10-15), possibly with a scale word.
     if t.low.as_bytes()[0].is_ascii_digit() {
         let mut suffix_scale = None;
+        let mut year_range = false;
         let (value, high, decimals, grouped) = match digits(&t.low) {
             Some((v, d, g)) => (v, None, d, g),
             None => match t.low.split_once('-') {
                 Some((a, b)) => {
-                    let (va, da, _) = digits(a)?;
-                    let (vb, _, _) = digits(b)?;
+                    let (va, da, ga) = digits(a)?;
+                    let (vb, db, gb) = digits(b)?;
+                    let plain = !ga && !gb && da == 0 && db == 0;
+                    year_range = plain
+                        && a.len() == 4
+                        && (b.len() == 2 || (b.len() == 4 && vb > va));
                     (va, Some(vb), da, false)
                 }
                 None if money => {
@@ -408,6 +528,26 @@ fn number_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
         };
         let mut end = i + 1;
         let mut value = value;
+        let mut grouped = grouped;
+        // Thousands separated by spaces: "700 000", "1 250 000" (not a
+        // telephone number's "8988 8777").
+        let plain_group = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.word && t.low.len() == 3 && t.low.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if high.is_none()
+            && decimals == 0
+            && !grouped
+            && t.low.len() <= 3
+            && !t.low.starts_with('0')
+            && plain_group(end)
+        {
+            while plain_group(end) {
+                value = value * 1000.0 + toks[end].low.parse::<f64>().unwrap_or(0.0);
+                end += 1;
+            }
+            grouped = true;
+        }
         let mut precision = if decimals > 0 {
             10f64.powi(-(decimals as i32))
         } else {
@@ -430,6 +570,7 @@ fn number_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
             end,
             plain_integer: !grouped && !scaled && decimals == 0 && high.is_none(),
             high,
+            year_range,
         });
     }
     // Words: "one million", "seven hundred thousand", "a thousand", "half a
@@ -449,6 +590,7 @@ fn number_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
             end: j + 3,
             plain_integer: false,
             high: None,
+            year_range: false,
         });
     }
     if toks[j].low == "a" {
@@ -493,6 +635,7 @@ fn number_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
         end: j,
         plain_integer: false,
         high: None,
+        year_range: false,
     })
 }
 
@@ -556,8 +699,8 @@ fn time_unit_follows(toks: &[Tok], mut k: usize, rules: &FigureRules) -> bool {
     false
 }
 
-/// A token that ends a clause: punctuation, or a conjunction that starts
-/// another.
+/// A token that ends a clause between two figures: punctuation, or a
+/// conjunction that starts another.
 fn is_clause_break(w: &str) -> bool {
     matches!(
         w,
@@ -584,6 +727,35 @@ struct Found {
     counted_toks: (usize, usize),
 }
 
+/// The measures whose phrases occur in the words `words` (token indexes,
+/// in order), each once.
+fn measures_in(toks: &[Tok], words: &[usize], rules: &FigureRules, out: &mut Vec<String>) {
+    let stems: Vec<String> = words.iter().map(|&k| stem(&toks[k].low)).collect();
+    for m in &rules.measures {
+        let found = m.phrases.iter().any(|p| {
+            !p.is_empty() && stems.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+        });
+        if found && !out.contains(&m.id) {
+            out.push(m.id.clone());
+        }
+    }
+}
+
+/// Whether the words from token `k` on start with a measure's phrase.
+fn measure_at(toks: &[Tok], k: usize, rules: &FigureRules) -> bool {
+    let stems: Vec<String> = toks[k..]
+        .iter()
+        .take(4)
+        .take_while(|t| t.word)
+        .map(|t| stem(&t.low))
+        .collect();
+    rules.measures.iter().any(|m| {
+        m.phrases
+            .iter()
+            .any(|p| !p.is_empty() && p.len() <= stems.len() && p[..] == stems[..p.len()])
+    })
+}
+
 fn in_sentence(toks: &[Tok], rules: &FigureRules, min_count: f64, years: &[u32]) -> Vec<Figure> {
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -596,11 +768,9 @@ fn in_sentence(toks: &[Tok], rules: &FigureRules, min_count: f64, years: &[u32])
             Step::Skip(n) => i += n.max(1),
         }
     }
-    // Context: content words near each figure. Between two figures, the
-    // words are split at the last clause break: in "Thousands were killed by
-    // the regime, and around 30,000 tortured", "killed" is the first
-    // figure's, not the second's.
-    let word_idx: Vec<usize> = (0..toks.len()).filter(|&k| toks[k].word).collect();
+    // Between two figures, the words are split at the last clause break:
+    // in "Thousands were killed by the regime, and around 30,000 tortured",
+    // "killed" is the first figure's, not the second's.
     let splits: Vec<(usize, usize)> = found
         .windows(2)
         .map(|pair| {
@@ -615,63 +785,103 @@ fn in_sentence(toks: &[Tok], rules: &FigureRules, min_count: f64, years: &[u32])
             }
         })
         .collect();
+    let breaks = |k: usize| rules.clause_breaks.contains(&toks[k].low);
     let mut out = Vec::with_capacity(found.len());
     for (n, f) in found.iter().enumerate() {
         let lo_limit = if n > 0 { splits[n - 1].1 } else { 0 };
         let hi_limit = splits.get(n).map_or(toks.len(), |s| s.0);
-        let mut words: Vec<usize> = Vec::new();
-        // Before: back to a `;` or the limit.
-        let first_word = word_idx.partition_point(|&k| k < f.toks.0);
-        let mut taken = 0;
-        let mut w = first_word;
-        while w > 0 && taken < rules.context_words {
-            w -= 1;
-            let k = word_idx[w];
-            if k < lo_limit || toks[k + 1..f.toks.0].iter().any(|t| t.low == ";") {
-                break;
-            }
-            words.push(k);
-            taken += 1;
-        }
+        // Its clause before it: back to a clause break or the limit.
+        let clause_start = (lo_limit..f.toks.0)
+            .rev()
+            .find(|&k| breaks(k))
+            .map_or(lo_limit, |k| k + 1);
+        let clause_before: Vec<usize> = (clause_start..f.toks.0).filter(|&k| toks[k].word).collect();
+        let before: Vec<usize> = clause_before
+            .iter()
+            .rev()
+            .take(rules.before_words)
+            .rev()
+            .copied()
+            .collect();
+        // After what it counts: up to a clause break, but a list of what is
+        // done goes on ("were killed or disappeared", "imprisoned, tortured
+        // and exiled").
         let after_start = f.counted_toks.1.max(f.toks.1);
-        let mut w = word_idx.partition_point(|&k| k < after_start);
-        let mut taken = 0;
-        while w < word_idx.len() && taken < rules.context_words {
-            let k = word_idx[w];
-            if k >= hi_limit || toks[after_start..k].iter().any(|t| t.low == ";") {
-                break;
+        let mut after: Vec<usize> = Vec::new();
+        let mut k = after_start;
+        while k < hi_limit && after.len() < rules.after_words {
+            let t = &toks[k];
+            // A relative clause says what is done to what is counted: "the
+            // 30,000 people who disappeared".
+            let relative = matches!(t.low.as_str(), "who" | "whom" | "whose" | "which" | "that");
+            if !t.word || (breaks(k) && !relative) {
+                // A comma goes on only within a list already begun.
+                let listing = t.low != "," || !after.is_empty();
+                let joins = matches!(t.low.as_str(), "," | "and" | "or")
+                    && listing
+                    && {
+                        let mut j = k + 1;
+                        while j < hi_limit && matches!(toks[j].low.as_str(), "and" | "or") {
+                            j += 1;
+                        }
+                        j < hi_limit && measure_at(toks, j, rules)
+                    };
+                if !joins {
+                    break;
+                }
+            } else {
+                after.push(k);
             }
-            words.push(k);
-            taken += 1;
-            w += 1;
+            k += 1;
         }
-        words.extend((f.counted_toks.0..f.counted_toks.1).filter(|&k| toks[k].word));
-        // Unit words say something too ("acres" is land).
-        words.extend(
-            (f.toks.0..f.toks.1)
-                .filter(|&k| toks[k].word && !toks[k].low.as_bytes()[0].is_ascii_digit()),
-        );
-        let mut concepts: Vec<String> = Vec::new();
-        let mut context: Vec<String> = Vec::new();
-        for k in words {
-            let low = &toks[k].low;
-            if rules.stop_words.contains(low) || low.as_bytes()[0].is_ascii_digit() {
-                continue;
-            }
-            let cs = rules.concepts_of(low);
-            if cs.is_empty() {
-                context.push(stem(low));
-            }
-            concepts.extend(cs.iter().cloned());
-        }
-        concepts.sort();
-        concepts.dedup();
-        context.sort();
-        context.dedup();
+        let counted: Vec<usize> = (f.counted_toks.0..f.counted_toks.1)
+            .filter(|&k| toks[k].word)
+            .collect();
+        let unit_words: Vec<usize> = (f.toks.0..f.toks.1)
+            .filter(|&k| toks[k].word && !toks[k].low.as_bytes()[0].is_ascii_digit())
+            .collect();
+        let mut measures: Vec<String> = Vec::new();
+        measures_in(toks, &before, rules, &mut measures);
+        measures_in(toks, &unit_words, rules, &mut measures);
+        measures_in(toks, &counted, rules, &mut measures);
+        measures_in(toks, &after, rules, &mut measures);
         let mut fig = f.fig.clone();
-        fig.concepts = concepts;
-        fig.context = context;
-        fig.years = years.to_vec();
+        fig.measures = measures;
+        let lead_start = (0..f.toks.0)
+            .rev()
+            .find(|&k| toks[k].low == ";")
+            .map_or(0, |k| k + 1);
+        fig.lead = (lead_start..f.toks.0)
+            .filter(|&k| toks[k].word)
+            .map(|k| toks[k].surface.clone())
+            .collect();
+        fig.hypothetical = clause_before
+            .iter()
+            .any(|&k| rules.hypothetical.contains(&toks[k].low));
+        // Its own words name a place ("300,000 Angolans", "Soviet deaths").
+        let own_from = f.toks.0.saturating_sub(1);
+        let own_to = f.counted_toks.1.max(f.toks.1);
+        let mut own = places_in(toks, own_from, own_to, rules, true);
+        own.sort();
+        own.dedup();
+        fig.places = own;
+        // The years of its own clause, else of its sentence: in "Allende
+        // won 36.6% in 1970, while in 1964 he had won 38.9%", 38.9% is 1964's.
+        let clause_years: Vec<u32> = {
+            let mut ys: Vec<u32> = clause_before
+                .iter()
+                .chain(&after)
+                .filter_map(|&k| year_of(&toks[k], rules))
+                .collect();
+            ys.sort_unstable();
+            ys.dedup();
+            ys
+        };
+        fig.years = if clause_years.is_empty() {
+            years.to_vec()
+        } else {
+            clause_years
+        };
         // The statement: a content word right before, the figure, what it
         // counts, and a verb group right after ("were occupied").
         let mut a = f.toks.0;
@@ -721,6 +931,8 @@ struct Candidate {
     share: bool,
     /// A whole number in digits without separator or scale: may be a year.
     plain_integer: bool,
+    /// Shaped like a range of years ("1954-1958", "1973-90").
+    year_range: bool,
 }
 
 fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Step {
@@ -740,6 +952,7 @@ fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Ste
                         unit: Unit::Money(c.code.clone()),
                         share: false,
                         plain_integer: false,
+                        year_range: false,
                     },
                     rules,
                     min_count,
@@ -764,6 +977,7 @@ fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Ste
                 unit: Unit::Count,
                 share: false,
                 plain_integer: false,
+                year_range: false,
             },
             rules,
             min_count,
@@ -800,6 +1014,7 @@ fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Ste
                 unit: Unit::Percent,
                 share: true,
                 plain_integer: false,
+                year_range: false,
             },
             rules,
             min_count,
@@ -818,6 +1033,7 @@ fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Ste
         unit: Unit::Count,
         share: false,
         plain_integer: num.plain_integer,
+        year_range: num.year_range,
     };
     if let Some(n) = first_match(toks, c.end, &rules.percent) {
         c.unit = Unit::Percent;
@@ -844,6 +1060,56 @@ fn figure_at(toks: &[Tok], i: usize, rules: &FigureRules, min_count: f64) -> Ste
     finish(toks, c, rules, min_count)
 }
 
+/// Whether a whole number in digits is part of a code: a telephone number
+/// ("020 8988 8777"), a number with a leading zero ("07761").
+fn is_code(toks: &[Tok], start: usize, end: usize) -> bool {
+    let digits_word = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.word && t.low.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let t = &toks[start];
+    (t.low.len() > 1 && t.low.starts_with('0'))
+        || digits_word(end)
+        || (start > 0 && digits_word(start - 1))
+}
+
+/// Whether a street's name follows a number: "1600 Pennsylvania Avenue",
+/// "1120 Sheridan Circle".
+fn street_follows(toks: &[Tok], end: usize, rules: &FigureRules) -> bool {
+    let capitalised = |t: &Tok| t.word && t.surface.chars().next().is_some_and(char::is_uppercase);
+    let mut k = end;
+    while k < toks.len() && k < end + 4 && capitalised(&toks[k]) {
+        if k > end && rules.street_words.contains(&toks[k].low) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether a number is part of a name or a title: in words with a capital
+/// inside a sentence, before a capitalised word ("From Twenty Love
+/// Poems"), or in digits before two capitalised words that name no place
+/// ("100 Love Sonnets").
+fn in_name(toks: &[Tok], start: usize, end: usize, rules: &FigureRules) -> bool {
+    let capitalised = |t: &Tok| t.word && t.surface.chars().next().is_some_and(char::is_uppercase);
+    // The sentence's first word may be capitalised for that reason alone.
+    let first_word = toks.iter().position(|t| t.word);
+    if first_word == Some(start) || end >= toks.len() {
+        return false;
+    }
+    let head = &toks[start];
+    let names_place = |k: usize| !places_in(toks, k, k + 1, rules, true).is_empty();
+    if !head.low.as_bytes()[0].is_ascii_digit() {
+        return capitalised(head) && capitalised(&toks[end]) && !names_place(end);
+    }
+    end + 1 < toks.len()
+        && capitalised(&toks[end])
+        && capitalised(&toks[end + 1])
+        && !names_place(end)
+        && !names_place(end + 1)
+}
+
 /// Decides whether a candidate is a figure, and reads its qualifier and
 /// what it counts.
 fn finish(toks: &[Tok], c: Candidate, rules: &FigureRules, min_count: f64) -> Step {
@@ -864,22 +1130,35 @@ fn finish(toks: &[Tok], c: Candidate, rules: &FigureRules, min_count: f64) -> St
     {
         return skip;
     }
+    let in_years = |v: f64| (rules.years.0 as f64..=rules.years.1 as f64).contains(&v);
+    if c.year_range && in_years(c.value) {
+        return skip;
+    }
     if is_count {
         if prev_word(toks, start)
             .is_some_and(|p| rules.labels.contains(&p.low) || rules.months.contains(&p.low))
+            || rules
+                .label_phrases
+                .iter()
+                .any(|p| matches_before(toks, start, p).is_some())
+            || (start > 0 && rules.label_marks.contains(&toks[start - 1].low))
         {
             return skip;
         }
-        let year = c.plain_integer
-            && c.value.fract() == 0.0
-            && (rules.years.0 as f64..=rules.years.1 as f64).contains(&c.value);
+        let year = c.plain_integer && c.value.fract() == 0.0 && in_years(c.value);
         if date_follows(toks, end, rules)
             || time_unit_follows(toks, end, rules)
             || year
             || c.value < min_count
+            || (c.plain_integer && is_code(toks, start, end))
+            || (start > 0 && toks[start - 1].word && toks[start - 1].low.bytes().all(|b| b.is_ascii_digit()))
+            || (c.plain_integer && street_follows(toks, end, rules))
         {
             return skip;
         }
+    }
+    if in_name(toks, start, end, rules) {
+        return skip;
     }
     // The qualifier right before.
     let mut fig_start = start;
@@ -924,8 +1203,11 @@ fn finish(toks: &[Tok], c: Candidate, rules: &FigureRules, min_count: f64) -> St
                 .as_ref()
                 .is_some_and(|h| rules.generic_nouns.contains(h)),
             counted,
-            concepts: Vec::new(),
-            context: Vec::new(),
+            measures: Vec::new(),
+            places: Vec::new(),
+            hypothetical: false,
+            scene: Vec::new(),
+            lead: Vec::new(),
             years: Vec::new(),
             in_source: None,
         },
@@ -943,6 +1225,11 @@ fn counted(
 ) -> ((usize, usize), Option<String>, Option<String>) {
     let mut k = end;
     let mut after_of = false;
+    // "tens of thousands, of dead in Santiago": a comma before the "of".
+    if toks.get(k).is_some_and(|t| t.low == ",") && toks.get(k + 1).is_some_and(|t| t.low == "of")
+    {
+        k += 1;
+    }
     if toks.get(k).is_some_and(|t| t.low == "of") {
         k += 1;
         after_of = true;
@@ -955,16 +1242,29 @@ fn counted(
             k += 1;
         }
     }
+    // "a few thousand very dynamic militants"
+    while toks.get(k).is_some_and(|t| {
+        matches!(
+            t.low.as_str(),
+            "very" | "mostly" | "largely" | "highly" | "mainly" | "predominantly" | "extremely"
+        )
+    }) {
+        k += 1;
+    }
     let first = k;
     let max = if after_of { 4 } else { 3 };
     while k < toks.len() && k - first < max {
         let t = &toks[k];
-        if !t.word || rules.stop_words.contains(&t.low) || t.low.as_bytes()[0].is_ascii_digit() {
+        if !t.word
+            || rules.stop_words.contains(&t.low)
+            || rules.past_verbs.contains(&t.low)
+            || t.low.as_bytes()[0].is_ascii_digit()
+        {
             break;
         }
         // A participle after a noun starts what is said of it: "people
-        // demonstrated", not what is counted.
-        if k > first && t.low.ends_with("ed") {
+        // demonstrated", "Chileans went", not what is counted.
+        if k > first && (t.low.ends_with("ed") || rules.past_verbs.contains(&t.low)) {
             break;
         }
         k += 1;
@@ -1064,12 +1364,12 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].vague, Some((20000.0, 100000.0)));
         assert_eq!(f[0].counts.as_deref(), Some("workers"));
-        assert_eq!(f[1].vague, Some((2000.0, 10000.0)));
+        assert_eq!(f[1].vague, Some((2000.0, 20000.0)));
         let f = figs("More than one thousand factories were occupied.");
         assert_eq!(f[0].qualifier, Some(Qualifier::Over));
         assert_eq!(f[0].value, 1000.0);
-        assert!(f[0].concepts.contains(&"factories".to_string()));
-        assert!(f[0].concepts.contains(&"occupied".to_string()));
+        assert_eq!(f[0].measures, ["occupied"]);
+        assert_eq!(f[0].counted.as_deref(), Some("factory"));
         assert_eq!(
             &"More than one thousand factories were occupied."[f[0].statement.range()],
             "More than one thousand factories were occupied"
@@ -1090,28 +1390,55 @@ mod tests {
             "We are free of it in 10 year's time.",
             "The second half of the century; half a century ago.",
             "It lasted thousands of years.",
+            "The coup in Laos (1957-1973), the 1973-90 dictatorship, the MIR of 1964-65.",
+            "At age 17 she left; at the age of fifteen she returned, to Liceo N° 12.",
+            "The embassy at 1120 Sheridan Circle; call 020 8988 8777.",
+            "From Twenty Love Poems to 100 Love Sonnets.",
         ] {
             assert_eq!(described(text), Vec::<String>::new(), "{text}");
         }
     }
 
     #[test]
-    fn words_between_two_figures_are_split_at_a_clause_break() {
+    fn measures_come_from_the_figures_own_clause() {
         let f =
             figs("Thousands of opponents were killed by the regime, and around 30,000 tortured.");
-        assert_eq!(f[0].concepts, vec!["killed".to_string()]);
-        assert_eq!(f[1].concepts, vec!["tortured".to_string()]);
+        assert_eq!(f[0].measures, ["killed"]);
+        assert_eq!(f[1].measures, ["tortured"]);
         let f = figs("Pinochet massacred 3,000 leftists, and forced tens of thousands into exile.");
-        assert_eq!(f[0].concepts, vec!["killed".to_string()]);
-        assert_eq!(f[1].concepts, vec!["exiled".to_string()]);
+        assert_eq!(f[0].measures, ["killed"]);
+        assert_eq!(f[1].measures, ["exiled"]);
+        let f = figs("Over 3,000 people were killed or disappeared under Pinochet.");
+        assert_eq!(f[0].measures, ["killed", "disappeared"]);
+        let f = figs("Thousands were slaughtered and thousands more imprisoned, tortured and exiled.");
+        assert_eq!(f[0].measures, ["killed"]);
+        assert_eq!(f[1].measures, ["tortured", "imprisoned", "exiled"]);
+        let f = figs("Allende was elected in 1970, but only with a relative majority of about 37%.");
+        assert_eq!(f[0].measures, ["vote"]);
+        let f = figs("Despite the 30,000 people who disappeared, the movement recovered.");
+        assert_eq!(f[0].measures, ["disappeared"]);
+        // A participle after a comma describes what is counted.
+        let f = figs("The regime sold off nearly two-thirds of the copper industry, nationalized under Allende.");
+        assert_eq!(f[0].measures, ["privatised"]);
+        let f = figs("Allende's opponents hoped to win 66% of the vote.");
+        assert!(f[0].hypothetical);
     }
 
     #[test]
-    fn years_of_the_sentence_or_the_one_before() {
-        let f = figs("The coup came in 1973. Some 3,000 died.");
-        assert_eq!(f[0].years, vec![1973]);
-        assert_eq!(f[0].qualifier, Some(Qualifier::About));
-        assert_eq!(f[0].concepts, vec!["killed".to_string()]);
+    fn places_from_the_figure_its_sentence_paragraph_or_document() {
+        let f = figs("After the coup in Chile, over 300,000 Angolans were killed.");
+        assert_eq!(f[0].places, ["angola"]);
+        let f = figs("The 7000 Soviet deaths in Hungary.");
+        assert_eq!(f[0].places, ["soviet-union"]);
+        // A weak place counts only in the figure's own words.
+        let f = figs("The US-backed junta in Chile killed 3,000 leftists.");
+        assert_eq!(f[0].places, ["chile"]);
+        let f = figs("Chile and Argentina suffered; 30,000 people disappeared.");
+        assert_eq!(f[0].places, ["argentina", "chile"]);
+        let f = figs("Argentina's junta took power in 1976. Then 30,000 people disappeared.");
+        assert_eq!(f[0].places, ["argentina"]);
+        let f = figs("Santiago was quiet. Chile mourned. The junta killed 3,000 leftists.");
+        assert_eq!(f[0].places, ["chile"]);
     }
 
     #[test]

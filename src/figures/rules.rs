@@ -3,7 +3,7 @@
 
 use super::stem;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 pub const BUILT_IN: &str = include_str!("../../rules/figures.toml");
@@ -16,16 +16,24 @@ struct RawRules {
     time_units: Vec<String>,
     time_unit_fillers: Vec<String>,
     labels: Vec<String>,
+    label_phrases: Vec<String>,
+    label_marks: Vec<String>,
+    street_words: Vec<String>,
+    hypothetical: Vec<String>,
+    clause_breaks: Vec<String>,
+    past_verbs: Vec<String>,
     qualifier: Vec<RawQualifier>,
     percent: Vec<String>,
     currency: Vec<RawCurrency>,
     area: Vec<RawArea>,
     vague: Vec<RawVague>,
     fractions: BTreeMap<String, f64>,
-    concept: Vec<RawConcept>,
+    measure: Vec<RawMeasure>,
+    place: Vec<RawPlace>,
     generic_nouns: Vec<String>,
     stop_words: Vec<String>,
-    context_words: usize,
+    before_words: usize,
+    after_words: usize,
 }
 
 #[derive(Deserialize)]
@@ -60,9 +68,18 @@ struct RawVague {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawConcept {
-    name: String,
+struct RawMeasure {
+    id: String,
     words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlace {
+    id: String,
+    words: Vec<String>,
+    #[serde(default)]
+    weak: bool,
 }
 
 /// How exact a figure says it is.
@@ -125,6 +142,31 @@ pub struct Vague {
     pub high: f64,
 }
 
+/// A measure: what is done to what a figure counts (killed, exiled, voted).
+#[derive(Debug)]
+pub struct Measure {
+    pub id: String,
+    /// Each a phrase of word stems (see [`super::stem`]).
+    pub phrases: Vec<Vec<String>>,
+}
+
+/// A place and the words that name it.
+#[derive(Debug)]
+pub struct Place {
+    pub id: String,
+    pub words: Vec<PlaceWord>,
+    /// Counts only in a figure's own words (see `rules/figures.toml`).
+    pub weak: bool,
+}
+
+/// A place's word or phrase: lower-case words, or exact ones for a word in
+/// capitals ("US" is not "us").
+#[derive(Debug)]
+pub struct PlaceWord {
+    pub words: Vec<String>,
+    pub exact: bool,
+}
+
 /// The figure rules, ready to use.
 #[derive(Debug)]
 pub struct FigureRules {
@@ -133,6 +175,12 @@ pub struct FigureRules {
     pub time_units: Vec<Phrase>,
     pub time_unit_fillers: HashSet<String>,
     pub labels: HashSet<String>,
+    pub label_phrases: Vec<Phrase>,
+    pub label_marks: HashSet<String>,
+    pub street_words: HashSet<String>,
+    pub hypothetical: HashSet<String>,
+    pub clause_breaks: HashSet<String>,
+    pub past_verbs: HashSet<String>,
     /// Longest first, so "just over" wins over "just".
     pub qualifiers: Vec<(Phrase, Qualifier)>,
     pub percent: Vec<Phrase>,
@@ -140,11 +188,13 @@ pub struct FigureRules {
     pub areas: Vec<(Phrase, String)>,
     pub vague: Vec<Vague>,
     pub fractions: Vec<(Phrase, f64)>,
-    /// Stem of a word → the concepts it belongs to.
-    pub concepts: HashMap<String, Vec<String>>,
+    /// Longest phrase first within each measure.
+    pub measures: Vec<Measure>,
+    pub places: Vec<Place>,
     pub generic_nouns: HashSet<String>,
     pub stop_words: HashSet<String>,
-    pub context_words: usize,
+    pub before_words: usize,
+    pub after_words: usize,
 }
 
 impl FigureRules {
@@ -157,15 +207,48 @@ impl FigureRules {
             .flat_map(|q| q.words.iter().map(|w| (phrase(w), q.kind)))
             .collect();
         qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-        let mut concepts: HashMap<String, Vec<String>> = HashMap::new();
-        for c in &raw.concept {
-            for w in &c.words {
-                let list = concepts.entry(stem(w)).or_default();
-                if !list.contains(&c.name) {
-                    list.push(c.name.clone());
-                }
+        let mut ids: HashSet<&str> = HashSet::new();
+        for m in &raw.measure {
+            if !ids.insert(&m.id) {
+                return Err(format!("measure `{}` is defined twice", m.id));
             }
         }
+        let measures = raw
+            .measure
+            .iter()
+            .map(|m| {
+                let mut phrases: Vec<Vec<String>> = m
+                    .words
+                    .iter()
+                    .map(|w| phrase(w).iter().map(|t| stem(t)).collect())
+                    .collect();
+                phrases.sort_by_key(|p: &Vec<String>| std::cmp::Reverse(p.len()));
+                Measure {
+                    id: m.id.clone(),
+                    phrases,
+                }
+            })
+            .collect();
+        let places = raw
+            .place
+            .iter()
+            .map(|p| Place {
+                id: p.id.clone(),
+                weak: p.weak,
+                words: p
+                    .words
+                    .iter()
+                    .map(|w| {
+                        let exact = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                            && w.chars().all(|c| !c.is_lowercase());
+                        PlaceWord {
+                            words: place_phrase(w, exact),
+                            exact,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
         let mut fractions: Vec<(Phrase, f64)> = raw
             .fractions
             .into_iter()
@@ -189,6 +272,12 @@ impl FigureRules {
             time_units: longest_first(raw.time_units),
             time_unit_fillers: lower(raw.time_unit_fillers),
             labels: lower(raw.labels),
+            label_phrases: longest_first(raw.label_phrases),
+            label_marks: lower(raw.label_marks),
+            street_words: lower(raw.street_words),
+            hypothetical: lower(raw.hypothetical),
+            clause_breaks: lower(raw.clause_breaks),
+            past_verbs: lower(raw.past_verbs),
             qualifiers,
             percent: longest_first(raw.percent),
             currencies: raw
@@ -211,10 +300,12 @@ impl FigureRules {
                 })
                 .collect(),
             fractions,
-            concepts,
+            measures,
+            places,
             generic_nouns: raw.generic_nouns.iter().map(|w| stem(w)).collect(),
             stop_words: lower(raw.stop_words),
-            context_words: raw.context_words,
+            before_words: raw.before_words,
+            after_words: raw.after_words,
         })
     }
 
@@ -226,12 +317,39 @@ impl FigureRules {
         })
     }
 
-    /// The concepts a word belongs to.
-    pub fn concepts_of(&self, word: &str) -> &[String] {
-        self.concepts
-            .get(&stem(word))
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    /// Whether a measure of that id is defined.
+    pub fn has_measure(&self, id: &str) -> bool {
+        self.measures.iter().any(|m| m.id == id)
+    }
+
+    /// Whether a place of that id is defined.
+    pub fn has_place(&self, id: &str) -> bool {
+        self.places.iter().any(|p| p.id == id)
+    }
+}
+
+/// A place word as the words it is made of: lower case, a possessive taken
+/// off; as written for a word in capitals.
+fn place_phrase(text: &str, exact: bool) -> Vec<String> {
+    crate::text::tokenize::tokenize(text)
+        .iter()
+        .map(|t| place_key(t.text(text), exact))
+        .collect()
+}
+
+/// How a token is compared with place words: lower case with a possessive
+/// `'s` taken off, or as written (possessive aside) for exact words.
+pub fn place_key(token: &str, exact: bool) -> String {
+    let surface = crate::text::normalize::surface(token);
+    let base = surface
+        .strip_suffix("'s")
+        .or_else(|| surface.strip_suffix('\''))
+        .filter(|b| !b.is_empty())
+        .unwrap_or(&surface);
+    if exact {
+        base.to_string()
+    } else {
+        base.to_lowercase()
     }
 }
 
@@ -244,8 +362,9 @@ mod tests {
         let r = FigureRules::parse(BUILT_IN).unwrap();
         assert!(r.months.contains("september"));
         assert_eq!(r.qualifiers[0].0.len(), 4, "longest qualifier first");
-        assert_eq!(r.concepts_of("massacred"), ["killed"]);
-        assert_eq!(r.concepts_of("Murdered"), ["killed"]);
+        assert!(r.has_measure("killed") && r.has_place("chile"));
+        let us = r.places.iter().find(|p| p.id == "united-states").unwrap();
+        assert!(us.weak && us.words.iter().any(|w| w.exact && w.words == ["US"]));
         assert_eq!(phrase("a.m"), ["a", ".", "m"]);
     }
 }
