@@ -232,6 +232,14 @@ pub struct Pattern {
     pub text: String,
     pub phrase: Phrase,
     pub near: Vec<Phrase>,
+    /// Words that, right before the phrase, make it something else: `the
+    /// democratically elected President Allende` is an epithet, not his
+    /// election.
+    pub not_after: Vec<String>,
+    /// A description (`coup`, `was elected`): it names an event of the
+    /// kind, not this one, and dates this one only where its clause or the
+    /// document says which (see [`Support`]).
+    pub generic: bool,
 }
 
 /// An event the corpus dates.
@@ -248,8 +256,30 @@ pub struct Event {
     /// It lasts weeks or months (a strike): the sources give dates inside
     /// it, so dates are compared by their years only.
     pub extended: bool,
+    /// Words that say which event of its kind a description is about
+    /// (`Pinochet`, `presidential`): with one in its clause, `the coup` is
+    /// this event and no other.
+    pub qualifiers: Vec<Phrase>,
+    /// Where it happened (`Chile`): with one in its clause, `the coup` is a
+    /// coup there, which may still be another year's.
+    pub places: Vec<Phrase>,
+    /// What kind of event it is (`coup`, `election`), if others of its kind
+    /// are in the catalog: a document that names many events of a kind is
+    /// about none of them in particular.
+    pub kind: Option<String>,
+    /// The groups of the catalog's `[context]` whose words, in a
+    /// description's clause, say it is about something else (`places`,
+    /// `offices`, `people`).
+    pub rivals: Vec<String>,
     /// The catalog file that defines it.
     pub origin: String,
+}
+
+impl Event {
+    /// Whether `phrase` is one of its own qualifiers or places.
+    fn owns(&self, phrase: &Phrase) -> bool {
+        self.qualifiers.contains(phrase) || self.places.contains(phrase)
+    }
 }
 
 /// A phrase of the catalog found in a sentence.
@@ -262,11 +292,82 @@ pub struct Mention {
     pub words: (usize, usize),
     /// Prose span.
     pub span: Span,
+    /// Whether it names the event, and what says so.
+    pub support: Support,
+    /// Only a point of reference in its sentence (`a few months before the
+    /// coup`, `the anniversary of the coup`): not what the sentence dates.
+    pub reference: bool,
+}
+
+impl Mention {
+    /// Whether it can date its event.
+    pub fn usable(&self) -> bool {
+        !matches!(self.support, Support::Blocked { .. })
+    }
+
+    /// Whether it names its event and no other occurrence of its kind: a
+    /// name of the catalog, or a description with one of the event's
+    /// qualifiers in its clause. A description that only the place or the
+    /// document ties to the event may be about another year's (`the 1924
+    /// coup in Chile`).
+    pub fn identifies(&self) -> bool {
+        matches!(
+            self.support,
+            Support::Named
+                | Support::Qualified {
+                    identifying: true,
+                    ..
+                }
+        )
+    }
+}
+
+/// Why a phrase of the catalog is taken to be about its event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Support {
+    /// One of the event's names (`Tanquetazo`, `Pinochet's coup`).
+    Named,
+    /// A description (`the coup`) with one of the event's qualifiers or
+    /// places in its clause (`Pinochet`, `Chile`); `by` is its prose span.
+    Qualified { by: Span, identifying: bool },
+    /// A description with nothing in its clause to say which event, in a
+    /// document that is about this one.
+    Document,
+    /// A description that is about something else: another place, office
+    /// or person stands in its clause (`by`), or the document is about
+    /// many events of the kind and the clause does not say which.
+    Blocked { by: Option<Span> },
+}
+
+/// A word of the catalog's `[context]` or of an event's qualifiers found
+/// in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub what: HitKind,
+    /// Words `start..end` of the sentence's word list.
+    pub words: (usize, usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HitKind {
+    /// A phrase of a `[context]` group (its index in `Catalog::groups`).
+    Group(usize, usize),
+    /// A qualifier of an event (event, phrase).
+    Qualifier(usize, usize),
+    /// A place of an event (event, phrase).
+    Place(usize, usize),
 }
 
 /// The loaded catalog, with an index of the phrases by their first word.
 pub struct Catalog {
     pub events: Vec<Event>,
+    /// The `[context]` groups: places, offices, people, each a name and
+    /// its phrases.
+    pub groups: Vec<(String, Vec<Phrase>)>,
+    /// Every phrase of the groups and of the events' qualifiers and places,
+    /// by its first word (all are plain words, no `*`).
+    context_first: HashMap<String, Vec<HitKind>>,
     /// Files it was read from, built-in first.
     pub files: Vec<String>,
     by_first: HashMap<String, Vec<(usize, usize)>>,
@@ -294,6 +395,33 @@ impl fmt::Debug for Catalog {
 
 impl Catalog {
     pub fn new(events: Vec<Event>, files: Vec<String>) -> Catalog {
+        Catalog::with_context(events, Vec::new(), files)
+    }
+
+    pub fn with_context(
+        events: Vec<Event>,
+        groups: Vec<(String, Vec<Phrase>)>,
+        files: Vec<String>,
+    ) -> Catalog {
+        let mut context_first: HashMap<String, Vec<HitKind>> = HashMap::new();
+        let mut index = |phrase: &Phrase, kind: HitKind| {
+            if let Some(PWord::Word(w)) = phrase.words.first() {
+                context_first.entry(w.clone()).or_default().push(kind);
+            }
+        };
+        for (g, (_, phrases)) in groups.iter().enumerate() {
+            for (p, phrase) in phrases.iter().enumerate() {
+                index(phrase, HitKind::Group(g, p));
+            }
+        }
+        for (e, event) in events.iter().enumerate() {
+            for (p, phrase) in event.qualifiers.iter().enumerate() {
+                index(phrase, HitKind::Qualifier(e, p));
+            }
+            for (p, phrase) in event.places.iter().enumerate() {
+                index(phrase, HitKind::Place(e, p));
+            }
+        }
         let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         let mut prefix_first = Vec::new();
         for (e, event) in events.iter().enumerate() {
@@ -306,6 +434,8 @@ impl Catalog {
         }
         Catalog {
             events,
+            groups,
+            context_first,
             files,
             by_first,
             prefix_first,
@@ -319,9 +449,13 @@ impl Catalog {
         static BUILT_IN: OnceLock<Arc<Catalog>> = OnceLock::new();
         BUILT_IN
             .get_or_init(|| {
-                let events = parse(BUILTIN, Path::new(BUILTIN_PATH))
+                let parsed = parse_file(BUILTIN, Path::new(BUILTIN_PATH))
                     .expect("the built-in event catalog is valid");
-                Arc::new(Catalog::new(events, vec![BUILTIN_PATH.to_string()]))
+                Arc::new(Catalog::with_context(
+                    parsed.events,
+                    parsed.groups,
+                    vec![BUILTIN_PATH.to_string()],
+                ))
             })
             .clone()
     }
@@ -338,17 +472,25 @@ impl Catalog {
             // This repository's own rules/ directory.
             return Ok(Catalog::builtin());
         }
-        let user = parse(&text, &path)?;
+        let user = parse_file(&text, &path)?;
         let builtin = Catalog::builtin();
         let mut events = builtin.events.clone();
-        for e in user {
+        for e in user.events {
             match events.iter().position(|b| b.id == e.id) {
                 Some(i) => events[i] = e,
                 None => events.push(e),
             }
         }
+        // A user's `[context]` adds phrases to the built-in groups.
+        let mut groups = builtin.groups.clone();
+        for (name, phrases) in user.groups {
+            match groups.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, mine)) => mine.extend(phrases),
+                None => groups.push((name, phrases)),
+            }
+        }
         let files = vec![BUILTIN_PATH.to_string(), crate::corpus::display_path(&path)];
-        Ok(Arc::new(Catalog::new(events, files)))
+        Ok(Arc::new(Catalog::with_context(events, groups, files)))
     }
 
     pub fn find(&self, id: &str) -> Option<usize> {
@@ -359,25 +501,38 @@ impl Catalog {
     /// the longer phrase wins (`attempted coup` over `coup`), then the
     /// earlier event in the catalog.
     pub fn mentions(&self, words: &[Word]) -> Vec<Mention> {
+        self.mentions_with(words, &[])
+    }
+
+    /// [`Catalog::mentions`], where a pattern's `near` phrase may also be
+    /// among `implied`: the words of what the sentence is about without
+    /// saying it (a profile's subject, in a line of the profile).
+    pub fn mentions_with(&self, words: &[Word], implied: &[Word]) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let exact = self.by_first.get(&w.key).into_iter().flatten();
             for &(e, p) in exact.chain(self.prefix_first.iter()) {
                 let pattern = &self.events[e].patterns[p];
-                if pattern.phrase.matches_at(words, i) {
+                let after_excluded = i > 0 && pattern.not_after.contains(&words[i - 1].key);
+                if pattern.phrase.matches_at(words, i) && !after_excluded {
                     let end = i + pattern.phrase.words.len();
                     found.push(Mention {
                         event: e,
                         pattern: p,
                         words: (i, end),
                         span: words[i].span.cover(words[end - 1].span),
+                        support: Support::Named,
+                        reference: false,
                     });
                 }
             }
         }
         found.retain(|m| {
             let near = &self.events[m.event].patterns[m.pattern].near;
-            near.is_empty() || near.iter().any(|n| n.occurs_in(words))
+            near.is_empty()
+                || near
+                    .iter()
+                    .any(|n| n.occurs_in(words) || n.occurs_in(implied))
         });
         found.sort_by(|a, b| {
             (b.words.1 - b.words.0)
@@ -396,6 +551,45 @@ impl Catalog {
         }
         kept.sort_by_key(|m| m.words.0);
         kept
+    }
+
+    /// The words of the `[context]` groups and of the events' qualifiers and
+    /// places in one sentence's words. Overlaps are kept: `University of
+    /// Chile` is an office's words and a place's.
+    pub fn context(&self, words: &[Word]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            for &what in self.context_first.get(&w.key).into_iter().flatten() {
+                let phrase = self.context_phrase(what);
+                if phrase.matches_at(words, i) {
+                    out.push(Hit {
+                        what,
+                        words: (i, i + phrase.words.len()),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The phrase a hit matched.
+    pub fn context_phrase(&self, what: HitKind) -> &Phrase {
+        match what {
+            HitKind::Group(g, p) => &self.groups[g].1[p],
+            HitKind::Qualifier(e, p) => &self.events[e].qualifiers[p],
+            HitKind::Place(e, p) => &self.events[e].places[p],
+        }
+    }
+
+    /// Whether a hit of the `[context]` says that a description of `event`
+    /// is about something else: a phrase of one of the event's rival groups
+    /// that is not one of its own qualifiers or places.
+    pub fn is_rival(&self, event: usize, what: HitKind) -> bool {
+        let HitKind::Group(g, p) = what else {
+            return false;
+        };
+        let e = &self.events[event];
+        e.rivals.iter().any(|r| *r == self.groups[g].0) && !e.owns(&self.groups[g].1[p])
     }
 
     /// The dated claims of every source of `corpus`, computed once for a
@@ -435,7 +629,7 @@ impl Catalog {
                 self,
             );
             let mut bytes = postcard::to_allocvec(&analysis).expect("an analysis serializes");
-            bytes.extend_from_slice(format!("{:?}", self.events).as_bytes());
+            bytes.extend_from_slice(format!("{:?}{:?}", self.events, self.groups).as_bytes());
             xxhash_rust::xxh3::xxh3_64(&bytes)
         })
     }
@@ -446,6 +640,10 @@ impl Catalog {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CatalogFile {
+    /// Groups of words that, next to a description, say it is about
+    /// something else: `places = [...]`, `offices = [...]`.
+    #[serde(default)]
+    context: std::collections::BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     event: Vec<Spanned<EventFile>>,
 }
@@ -455,7 +653,18 @@ struct CatalogFile {
 struct EventFile {
     id: Spanned<String>,
     label: Spanned<String>,
-    patterns: Spanned<Vec<Spanned<PatternFile>>>,
+    #[serde(default)]
+    patterns: Option<Spanned<Vec<Spanned<PatternFile>>>>,
+    #[serde(default)]
+    descriptions: Option<Spanned<Vec<Spanned<PatternFile>>>>,
+    #[serde(default)]
+    qualifiers: Vec<Spanned<String>>,
+    #[serde(default)]
+    places: Vec<Spanned<String>>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    rivals: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     recurring: bool,
     #[serde(default)]
@@ -477,6 +686,8 @@ struct PatternTable {
     phrase: String,
     #[serde(default)]
     near: OneOrMany,
+    #[serde(default)]
+    not_after: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -511,8 +722,22 @@ impl<'de> Deserialize<'de> for PatternFile {
     }
 }
 
-/// Parses one catalog file. Every error points into the file.
+/// The groups every catalog may name as `rivals` without defining them.
+pub const BUILTIN_GROUPS: &[&str] = &["places", "offices", "people"];
+
+/// A catalog file read: its events and its `[context]` groups.
+pub struct Parsed {
+    pub events: Vec<Event>,
+    pub groups: Vec<(String, Vec<Phrase>)>,
+}
+
+/// Parses one catalog file's events. Every error points into the file.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
+    parse_file(text, path).map(|p| p.events)
+}
+
+/// Parses one catalog file. Every error points into the file.
+pub fn parse_file(text: &str, path: &Path) -> Result<Parsed> {
     let shared: Arc<str> = Arc::from(text);
     let help = "`provlint explain events` describes the catalog's format";
     let at = |span: std::ops::Range<usize>, msg: String, label: &str| {
@@ -531,10 +756,33 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
             .to_string();
         at(span, format!("invalid event catalog: {msg}"), &msg)
     })?;
+    // A word of the context or a qualifier: plain words, no `*`.
+    let plain = |s: &Spanned<String>, what: &str| -> Result<Phrase> {
+        let text = s.get_ref();
+        if text.contains('*') {
+            return Err(at(
+                s.span(),
+                format!("{what} `{text}`: only plain words, no `*`"),
+                "no wildcards here",
+            ));
+        }
+        Phrase::parse(text)
+            .map_err(|m| at(s.span(), format!("{what} `{text}`: {m}"), "this phrase"))
+    };
+    let mut groups = Vec::new();
+    for (name, phrases) in &file.context {
+        let list = phrases
+            .get_ref()
+            .iter()
+            .map(|p| plain(p, &format!("context `{name}`")))
+            .collect::<Result<Vec<_>>>()?;
+        groups.push((name.clone(), list));
+    }
     let origin = crate::corpus::display_path(path);
     let mut events: Vec<Event> = Vec::new();
     let mut seen: HashMap<String, Span> = HashMap::new();
     for entry in file.event {
+        let entry_span = entry.span();
         let e = entry.into_inner();
         let id = e.id.get_ref().trim().to_string();
         if id.is_empty()
@@ -564,45 +812,56 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
                 "say what the event is",
             ));
         }
-        let patterns_span = e.patterns.span();
+        let patterns_span = e
+            .patterns
+            .as_ref()
+            .map(|p| p.span())
+            .or_else(|| e.descriptions.as_ref().map(|p| p.span()))
+            .unwrap_or(entry_span);
         let mut patterns = Vec::new();
-        for p in e.patterns.into_inner() {
-            let span = p.span();
-            let (phrase_text, near) = match p.into_inner() {
-                PatternFile::Phrase(s) => (s, Vec::new()),
-                PatternFile::Table(t) => (
-                    t.phrase,
-                    match t.near {
-                        OneOrMany::None => Vec::new(),
-                        OneOrMany::One(s) => vec![s],
-                        OneOrMany::Many(v) => v,
-                    },
-                ),
-            };
-            let phrase = Phrase::parse(&phrase_text).map_err(|m| {
-                at(
-                    span.clone(),
-                    format!("event `{id}`: pattern `{phrase_text}`: {m}"),
-                    "this pattern",
-                )
-            })?;
-            let near = near
-                .iter()
-                .map(|n| {
-                    Phrase::parse(n).map_err(|m| {
-                        at(
-                            span.clone(),
-                            format!("event `{id}`: `near` phrase `{n}`: {m}"),
-                            "this pattern",
-                        )
+        let lists = [(e.patterns, false), (e.descriptions, true)];
+        for (list, generic) in lists {
+            for p in list.map(Spanned::into_inner).unwrap_or_default() {
+                let span = p.span();
+                let (phrase_text, near, not_after) = match p.into_inner() {
+                    PatternFile::Phrase(s) => (s, Vec::new(), Vec::new()),
+                    PatternFile::Table(t) => (
+                        t.phrase,
+                        match t.near {
+                            OneOrMany::None => Vec::new(),
+                            OneOrMany::One(s) => vec![s],
+                            OneOrMany::Many(v) => v,
+                        },
+                        t.not_after.iter().flat_map(|w| word_keys(w)).collect(),
+                    ),
+                };
+                let phrase = Phrase::parse(&phrase_text).map_err(|m| {
+                    at(
+                        span.clone(),
+                        format!("event `{id}`: pattern `{phrase_text}`: {m}"),
+                        "this pattern",
+                    )
+                })?;
+                let near = near
+                    .iter()
+                    .map(|n| {
+                        Phrase::parse(n).map_err(|m| {
+                            at(
+                                span.clone(),
+                                format!("event `{id}`: `near` phrase `{n}`: {m}"),
+                                "this pattern",
+                            )
+                        })
                     })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            patterns.push(Pattern {
-                text: phrase_text,
-                phrase,
-                near,
-            });
+                    .collect::<Result<Vec<_>>>()?;
+                patterns.push(Pattern {
+                    text: phrase_text,
+                    phrase,
+                    near,
+                    not_after,
+                    generic,
+                });
+            }
         }
         if patterns.is_empty() {
             return Err(at(
@@ -611,16 +870,56 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
                 "give at least one phrase that names it",
             ));
         }
+        let qualifiers = e
+            .qualifiers
+            .iter()
+            .map(|q| plain(q, &format!("event `{id}`: qualifier")))
+            .collect::<Result<Vec<_>>>()?;
+        let places = e
+            .places
+            .iter()
+            .map(|q| plain(q, &format!("event `{id}`: place")))
+            .collect::<Result<Vec<_>>>()?;
+        let rivals = match e.rivals {
+            None => vec!["places".to_string()],
+            Some(list) => {
+                let mut out = Vec::new();
+                for r in list {
+                    let name = r.get_ref().trim().to_string();
+                    let known = BUILTIN_GROUPS.contains(&name.as_str())
+                        || groups.iter().any(|(g, _)| *g == name);
+                    if !known {
+                        return Err(at(
+                            r.span(),
+                            format!(
+                                "event `{id}`: rival group `{name}` is not a group of `[context]` ({})",
+                                BUILTIN_GROUPS.join(", ")
+                            ),
+                            "no such group",
+                        ));
+                    }
+                    out.push(name);
+                }
+                out
+            }
+        };
         events.push(Event {
             id,
             label: e.label.into_inner().trim().to_string(),
             patterns,
             recurring: e.recurring,
             extended: e.extended,
+            qualifiers,
+            places,
+            kind: e
+                .kind
+                .map(|k| k.trim().to_string())
+                .filter(|k| !k.is_empty()),
+            rivals,
             origin: origin.clone(),
         });
     }
-    Ok(events)
+    Ok(Parsed { events, groups })
 }
 
 #[cfg(test)]
