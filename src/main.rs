@@ -110,7 +110,7 @@ struct CheckArgs {
     /// Print the fixes as a unified diff instead of writing them; exit 1 when there is one.
     #[arg(long, conflicts_with = "fix")]
     diff: bool,
-    /// The date the drafts were written on, for "N years ago" and anniversaries (a draft's front matter `date` comes first; default: today).
+    /// The date the drafts were written on, for "N years ago" and anniversaries (a draft's front matter `date` comes first; without either, such counts are not checked).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     as_of: Option<provlint::dates::Ymd>,
 }

@@ -792,8 +792,19 @@ impl Context<'_> {
                 // What the sentence says happened then: the one event it
                 // names, not as a point of reference (`ten years ago, on
                 // the anniversary of the coup` counts from something else).
+                let prose = self.draft.doc.prose.text();
+                // In the same part of the sentence: not across `:` or `;`.
+                let same_part = |m: usize| {
+                    let span = a.mentions[m].span;
+                    let (lo, hi) = if span.end <= rel.span.start {
+                        (span.end, rel.span.start)
+                    } else {
+                        (rel.span.end, span.start.max(rel.span.end))
+                    };
+                    !prose[lo..hi].contains([':', ';'])
+                };
                 let mut named: Vec<usize> = (0..a.mentions.len())
-                    .filter(|&m| in_sentence(m))
+                    .filter(|&m| in_sentence(m) && same_part(m))
                     .filter(|&m| a.mentions[m].usable() && !a.mentions[m].reference)
                     .map(|m| a.mentions[m].event)
                     .collect();

@@ -41,44 +41,93 @@ shows every dated claim it finds in the corpus.
 
 ```toml
 [[event]]
+id = "coup-1973"
+label = "the military coup in Chile"
+kind = "coup"                                       # others of its kind elsewhere are rivals
+places = ["Chile", "Chilean", "Santiago"]           # where it happened
+qualifiers = ["Allende", "Pinochet", "La Moneda"]   # what says it is this coup
+patterns = ["Pinochet's coup", "overthrow of Allende"]   # its names
+descriptions = ["coup", "military coup", "coup in Chile"] # phrases for any coup
+
+[[event]]
 id = "tanquetazo-1973"
 label = "the Tanquetazo, the attempted coup of June 1973"
 patterns = [
   "Tanquetazo",
-  "Tancazo",
-  "dry run",
   "failed * coup",                                  # `*`: any one word
   "nationali* the copper industry",                 # `word*`: any word starting so
-  { phrase = "attempted coup", near = ["June"] },   # only with `June` in the sentence
+  { phrase = "attempted coup", near = ["June"] },   # only with `June` in the clause
 ]
 notes = "where the corpus dates it (optional, for maintainers)"
 
 [[event]]
 id = "municipal-elections-1971"
 label = "the municipal elections of 1971"
-patterns = ["municipal elections"]
+descriptions = ["municipal elections"]
 recurring = true   # another year's elections are other elections
 extended = false   # true for events that last (a strike): compare years only
+rivals = ["places", "offices", "people"]   # default ["places"]
+
+# Words that say a description is about something else.
+[context]
+places = ["Argentina", "Syria"]
+offices = ["senator", "deputy"]
+people = ["Bachelet"]
 ```
 
 Phrases are matched on words: case, apostrophes, a possessive `'s`, dashes,
 accents and line breaks do not matter. Where two phrases overlap, the longer
-one wins (`attempted coup` over `coup`).
+one wins (`attempted coup` over `coup`). A `near` phrase must be in the same
+clause; in a list item or a table row, the document's title counts (a
+profile's lines are about its subject). `not_after` words, right before the
+phrase, make it something else (`the democratically elected President
+Allende` is not his election).
+
+## Names and descriptions
+
+A pattern names the event. A description names an event of its kind (`the
+coup`, `was elected`), and dates this one only when its clause says so:
+
+- one of the event's qualifiers or places is in the clause (`the coup in
+  Chile`, `Allende was elected president`), and no rival stands as near on
+  the same side: a place, office or person of the `[context]` groups the
+  event lists as `rivals` that is not its own (`the military coup in Syria`,
+  `Allende was elected senator`, `Bachelet was elected president`), or
+  another event of its kind in another place;
+- or nothing in the clause says which, and the document is about the event:
+  it names the event, its qualifiers or places, and is not about many
+  events of its kind (a list of coups in many countries, a career with many
+  offices: where descriptions of it are about something else in at least
+  two sentences, and in as many as name the event).
+
+A date that a description alone ties to an event of a `kind` (a coup, an
+election) may be another occurrence: it is compared with the sources only
+when it shares their year or their day and month.
 
 ## Which event a date is about
 
-Within a sentence, a date goes to the event whose phrase contains it or
+Within a clause, a date goes to the event whose phrase contains it or
 stands right next to it (`the failed June coup`, `the coup of 11 September
 1973`, `the 1973 coup`, `a blow in July in Uruguay`); otherwise to the
 nearest event named in its clause, when the date says when something
-happened (`in June 1973`, `on 11 September`). An event that is only a point
-of reference is not dated by nearness (`a few months before the coup`,
-`after the lorry drivers' strike`, `the 50th anniversary of the coup`), nor
-are dates that bound a period (`until August 1973`, `between June 1973
-and`), alternatives (`in June or September`) or names (`Chile's September
-11`). So a sentence that names two events with two dates gives two claims.
-An event introduced by `the same day` after a date takes that date's day and
-month only. `provlint extract` shows the claims found in a draft.
+happened (`in June 1973`, `on 11 September`), nothing stands between them
+(another event, a rival, another date), no other date is nearer the event,
+and no other event is about as near. A date after `of` and a noun dates the
+noun (`the Hungarian workers' revolt of 1956`); a subordinate clause at the
+start of a sentence ends at its comma; a pair of dashes is a parenthesis.
+An event that is only a point of reference is not dated by nearness (`a few
+months before the coup`, `after the lorry drivers' strike`, `the 50th
+anniversary of the coup`), nor are dates that bound a period (`until August
+1973`, `between June 1973 and`), alternatives (`in June or September`) or
+dates among the fixed words of a name (`the October Revolution` takes no
+year from its sentence).
+
+A line of a timeline (`29 June 1973: the Tanquetazo`, `1949 - Syria - ...`,
+a table row `| 1973 | Military coup against Allende |`, a list line
+`- Elected President: November 1970`) dates the one event it names, and
+nothing when it names several. An event introduced by `the same day` after
+a date takes that date's day and month only. `provlint extract` shows the
+claims found in a draft, with the words that attached each.
 
 Two flags tell provlint what kind of event it is:
 
@@ -96,8 +145,9 @@ Two flags tell provlint what kind of event it is:
 Put an `events.toml` in the config's `rules_dir` (default `rules/`, next to
 `provlint.toml`). An event with a new id is added to the built-in ones; an
 event with the id of a built-in one replaces it whole, label and patterns,
-which is how to narrow a pattern that misfires in your drafts. A malformed
-catalog is an error that points at the line (exit code 2).
+which is how to narrow a pattern that misfires in your drafts. Its
+`[context]` adds words to the built-in groups. A malformed catalog is an
+error that points at the line (exit code 2).
 "#;
 
 /// The built-in catalog.
@@ -621,7 +671,9 @@ impl Catalog {
             const SAMPLE: &str = "Allende was elected on 4 September 1970. The lorry owners' \
                 strike of October 1972 came before the attempted coup of 29 June 1973, the \
                 Tanquetazo, and the coup of Tuesday, 11 September 1973, fifty years ago; in \
-                early 1973, in September-October 1970 and in 1964-65.";
+                early 1973, in September-October 1970 and in 1964-65. 1949 - Syria - a \
+                military coup. Allende was elected senator in 1945, and the coup in Chile of \
+                1924 was another.";
             let sample = Corpus::from_texts(&[("sample", SAMPLE, crate::text::Format::Text)]);
             let analysis = corpus::source_claims(
                 &sample.text(crate::corpus::SourceIdx(0)),
