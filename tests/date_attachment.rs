@@ -56,7 +56,10 @@ fn a_table_row_dates_the_one_event_it_names() {
 fn a_row_of_another_countrys_coup_is_not_chiles() {
     let settings = Settings::defaults(Path::new("."));
     let draft = "# Argentina's dictatorship\n\nArgentina's military seized power in 1976, three years after the coup in Chile.\n\n| Date | Event |\n|------|-------|\n| March 24, 1976 | Military coup; the junta takes power |\n| 2013 | Videla dies in prison |\n\nThe Argentine junta ruled until 1983, and Argentina returned to democracy.\n";
-    assert_eq!(summary(&date_findings(draft, shipped(), &settings), draft), vec![]);
+    assert_eq!(
+        summary(&date_findings(draft, shipped(), &settings), draft),
+        vec![]
+    );
 }
 
 #[test]
@@ -66,7 +69,10 @@ fn an_undated_draft_gets_no_count_from_today() {
     let settings = Settings::defaults(Path::new("."));
     assert!(settings.as_of.is_none());
     let draft = "Forty years ago today, the military coup overthrew Allende.\n\nThis September marks the 20th anniversary of the coup.\n\nTwelve years on, the coup still divides Chile.\n";
-    assert_eq!(summary(&date_findings(draft, shipped(), &settings), draft), vec![]);
+    assert_eq!(
+        summary(&date_findings(draft, shipped(), &settings), draft),
+        vec![]
+    );
     // With a date, the same counts are checked.
     let dated = format!("---\ndate: 2023-09-11\n---\n{draft}");
     let found = date_findings(&dated, shipped(), &settings);
@@ -89,7 +95,11 @@ fn one_source_contradicting_itself_is_a_note() {
             "1954".to_string()
         )]
     );
-    assert!(found[0].message.contains("contradicts itself"), "{}", found[0].message);
+    assert!(
+        found[0].message.contains("contradicts itself"),
+        "{}",
+        found[0].message
+    );
     // Independent sources that disagree are still a warning: flakin-2019
     // and fi-1973 say 29 June, fi-1973 also 20 June.
     let draft = "The Tanquetazo of 20 June 1973 was a dry run for the coup.\n";
@@ -132,5 +142,8 @@ fn a_year_no_source_gives_conflicts_with_sources_that_give_the_month_only() {
     );
     // A year the sources give, in the month the third gives, agrees.
     let draft = "The Movement of the Revolutionary Left was founded in August 1965.\n";
-    assert_eq!(summary(&date_findings(draft, &corpus, &settings), draft), vec![]);
+    assert_eq!(
+        summary(&date_findings(draft, &corpus, &settings), draft),
+        vec![]
+    );
 }

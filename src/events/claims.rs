@@ -584,7 +584,7 @@ impl Sentence<'_> {
     /// murdered`): from `, who`/`, which`/`, whose`/`, whom` to the next
     /// comma or the end of the sentence.
     fn in_relative_clause(&self) -> Vec<Option<usize>> {
-        let mut out = vec![None; self.words.len()];
+        let mut out = Vec::with_capacity(self.words.len());
         let mut current: Option<usize> = None;
         for i in 0..self.words.len() {
             if i > 0 {
@@ -598,7 +598,7 @@ impl Sentence<'_> {
                     }
                 }
             }
-            out[i] = current;
+            out.push(current);
         }
         out
     }
@@ -1307,7 +1307,9 @@ mod tests {
     #[test]
     fn a_relative_clause_dates_its_event() {
         assert_eq!(
-            in_chile("The Tanquetazo came months before the coup, which came on 11 September 1973."),
+            in_chile(
+                "The Tanquetazo came months before the coup, which came on 11 September 1973."
+            ),
             vec![c("coup-1973", "11 September 1973", "1973-09-11")]
         );
         // but a bare comma after a point of reference does not.
