@@ -102,7 +102,7 @@ pub(crate) struct CheckArgs {
     /// Print the fixes as a unified diff instead of writing them; exit 1 when there is one.
     #[arg(long, conflicts_with = "fix")]
     pub(crate) diff: bool,
-    /// The date the drafts were written on, for "N years ago" and anniversaries (a draft's front matter `date` comes first; default: today).
+    /// The date the drafts were written on, for "N years ago" and anniversaries (a draft's front matter `date` comes first; without either, such counts are not checked).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub(crate) as_of: Option<provlint::dates::Ymd>,
 }

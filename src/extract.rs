@@ -128,6 +128,14 @@ pub struct ClaimItem {
     pub mention: String,
     /// How the date was tied to the event.
     pub binding: crate::events::Binding,
+    /// Why the phrase is taken to be about this event: `name` (one of its
+    /// names), `qualifier` or `place` (a description, with the event's
+    /// qualifier or place in its clause: `qualified_by`), `document` (a
+    /// description in a document about the event).
+    pub support: &'static str,
+    /// The words that qualified a description (`Chile`, `Pinochet`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualified_by: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -172,13 +180,29 @@ fn dates(draft: &Draft, settings: &Settings) -> Vec<Item> {
             let claims = analysis
                 .claims_of_date(i)
                 .map(|c| {
-                    let mention = &prose[analysis.mentions[c.mention].span.range()];
+                    let m = &analysis.mentions[c.mention];
+                    let words = |span: crate::span::Span| {
+                        prose[span.range()]
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    let (support, qualified_by) = match m.support {
+                        crate::events::Support::Qualified { by, identifying } => (
+                            if identifying { "qualifier" } else { "place" },
+                            Some(words(by)),
+                        ),
+                        crate::events::Support::Document => ("document", None),
+                        _ => ("name", None),
+                    };
                     ClaimItem {
                         event: catalog.events[c.event].id.clone(),
                         label: catalog.events[c.event].label.clone(),
                         date: c.value.normalized(),
-                        mention: mention.split_whitespace().collect::<Vec<_>>().join(" "),
+                        mention: words(m.span),
                         binding: c.binding,
+                        support,
+                        qualified_by,
                     }
                 })
                 .collect();
@@ -424,9 +448,23 @@ fn render_date(item: &Item, d: &DateItem) -> String {
             .unwrap_or_default()
     );
     for c in &d.claims {
+        // The words that attached it: the phrase, what qualified it, and
+        // how the date stands to it.
+        let why = match (&c.qualified_by, c.support) {
+            (Some(q), _) => format!("“{}” with “{q}”", c.mention),
+            (None, "document") => format!("“{}” in a document about it", c.mention),
+            _ => format!("“{}”", c.mention),
+        };
+        let how = match c.binding {
+            crate::events::Binding::Inside => "the date is in the phrase",
+            crate::events::Binding::Adjacent => "next to it",
+            crate::events::Binding::Nearest => "nearest in its clause",
+            crate::events::Binding::SameDay => "the same day",
+            crate::events::Binding::Row => "the row's date",
+        };
         out.push_str(&format!(
-            "    dates {} = {} (“{}”)\n",
-            c.event, c.date, c.mention
+            "    dates {} = {} ({why}; {how})\n",
+            c.event, c.date
         ));
     }
     out

@@ -694,13 +694,26 @@ catalog (`provlint explain events`); how dates compare, by their granularity
 (`provlint explain dates`): `1972` does not contradict `October 1972`, and
 `June 1973` does not contradict `29 June 1973`.
 
+A date dates an event only when its clause is about it: the event's name,
+or a description (`the coup`, `was elected`) with the event's qualifiers or
+place in the clause and nothing else as near (another country, office,
+person, event or date), or in a document about that event. A line of a
+timeline or a table row dates only the one event it names. A description
+that only its place or the document ties to an event that recurs (coups,
+elections) may be about another of its kind: its date is compared only when
+it shares the sources' year or their day and month (`the coup of September
+1924` is another coup; `the coup of 11 September 1974` is a wrong year).
+`provlint extract` shows each claim with the words that attached it.
+
 It is a conflict when a source contradicts the draft's date and no source
 agrees with it as precisely as the most precise contradiction. `November
 1972` for the lorry owners' strike conflicts with the three sources that say
 October 1972, although a fourth says only 1972: that one cannot tell the
 month. `27 June 1973` for the coup in Uruguay is not a conflict: one source
 says June 1973 and another July, and the draft sides with one of them
-(`date::disputed`).
+(`date::disputed`). A source that gives the month without the year agrees
+on the month only: where every source that gives a year says another one,
+the draft's year conflicts.
 
 The report shows the draft's date and, as related places, every source's
 date for the event with its span, grouped by the date they give.
@@ -741,6 +754,9 @@ contradicts itself.
 - When the draft's date is the reading of clearly more sources than any
   other, it is an info note naming the dissenting passages (once per event
   in a file).
+- When no other source disagrees, only a source that gives the draft's date
+  and another one elsewhere (fi-1973 dates Guatemala 1954 and 1964), it is
+  an info note: the source contradicts itself, not the sources each other.
 
 A draft date that agrees with every side (`June 1973` when the sources say
 `20 June 1973` and `29 June 1973`) takes no side and is not reported.
@@ -808,8 +824,11 @@ pub static DATE_ANNIVERSARY: Rule = Rule {
 
 A count of years does not fit the dates it counts between:
 
-- `N years ago` (and `N years ago today`) counts back from the draft's date
-  to the date of the event named in the sentence;
+- `N years ago` (and `N years ago today`, `Today, N years ago`, and `N years
+  on` at the start of a sentence) counts back from the draft's date to the
+  date of the one event the sentence names, not as a point of reference
+  (`thirty years ago, twenty years after the coup` counts from something
+  else);
 - `the Nth anniversary` of an event counts the years from the event to the
   draft's date (the last anniversary or the next one);
 - `N years later` counts from the date given before it in the draft to the
@@ -821,8 +840,9 @@ checked). Without a month and day, a year either way is allowed: "46 years
 ago" of 1973 is right in 2019 and, before September, "45 years ago" too.
 
 The draft's date is its front matter `date` (`date: 2023-09-11` in YAML, or
-`date = 2023-09-11` in TOML), else `provlint check --as-of 2023-09-11`, else
-today.
+`date = 2023-09-11` in TOML), else `provlint check --as-of 2023-09-11`. A
+draft with neither is not checked for counts from its own date: the day it
+is read on says nothing about the day it was written.
 
 ## Example
 

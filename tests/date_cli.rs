@@ -46,7 +46,7 @@ fn workdir(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 #[test]
 fn extract_lists_dates_with_values_granularity_and_claims() {
-    let draft = "The Tanquetazo of 29 June 1973 came months before the coup, which came on Tuesday, 11 September 1973. Allende was elected in September-October 1970.\n\nHe wrote that “the coup was planned in the headquarters of the CIA”.\n";
+    let draft = "The Tanquetazo of 29 June 1973 came months before the coup, which came on Tuesday, 11 September 1973. Allende was elected president in September-October 1970.\n\nHe wrote that “the coup was planned in the headquarters of the CIA”.\n";
     let dir = workdir(&[("d.md", draft)]);
     let o = provlint(dir.path(), &["extract", "--format", "json", "d.md"]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -12,7 +12,7 @@ fn corpus() -> Corpus {
     let texts: Vec<(String, String)> = (0..300)
         .map(|i| {
             let text = match i {
-                0 => "The coup of 12 September 1973 ended it.".to_string(),
+                0 => "The coup of 12 September 1973 ended the Popular Unity.".to_string(),
                 i if i % 3 == 0 => {
                     "The lorry owners' strike of October 1972 came first.".to_string()
                 }
@@ -53,7 +53,7 @@ fn a_large_corpus_is_read_once_counted_whole_and_shown_in_part() {
 
     let draft = Draft::new(
         "d.md",
-        "The coup of 13 September 1973 ended it.\n",
+        "The coup of 13 September 1973 ended the Popular Unity.\n",
         Format::Markdown,
     );
     let report = date_findings(provlint::checks::check(&draft, &corpus, &settings));
@@ -77,7 +77,7 @@ fn a_large_corpus_is_read_once_counted_whole_and_shown_in_part() {
     // The lone source's reading: a warning, with the majority shown in part.
     let draft = Draft::new(
         "e.md",
-        "The coup of 12 September 1973 ended it.\n",
+        "The coup of 12 September 1973 ended the Popular Unity.\n",
         Format::Markdown,
     );
     let report = date_findings(provlint::checks::check(&draft, &corpus, &settings));

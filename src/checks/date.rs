@@ -13,19 +13,82 @@ use crate::dates::relative::RelativeKind;
 use crate::dates::{self, DateValue, Weekday, Ymd};
 use crate::diagnostic::{Applicability, Diagnostic, FileReport, Fix, Related, Severity};
 use crate::draft::Draft;
+use crate::events::claims::Unit;
 use crate::events::{Analysis, Binding, Catalog, Claim, ClaimRef, CorpusDates, Readings};
 use crate::rules;
 use crate::span::Span;
+use crate::text::document::BlockKind;
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-/// A draft's dates and claims, read with `catalog`.
+/// A draft's dates and claims, read with `catalog`. The cells of a table
+/// row are read together, so that `| 1973 | Military coup against Allende |`
+/// dates the coup.
 pub fn analyze(draft: &Draft, catalog: &Catalog) -> Analysis {
     let prose = draft.doc.prose.text();
     let tokens = crate::text::tokenize::tokenize(prose);
-    let sentences: Vec<Span> = draft.doc.sentences().into_iter().map(|(_, s)| s).collect();
-    crate::events::claims::analyze(prose, &sentences, &tokens, catalog)
+    crate::events::claims::analyze_units(prose, &units(draft), &tokens, catalog, &subject(draft))
+}
+
+/// What the draft is about, in words: its front matter `title` or `name`,
+/// and its first heading (`# Salvador Allende`). A line of a list or a
+/// table in a profile is about the profile's subject.
+fn subject(draft: &Draft) -> Vec<crate::events::Word> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r#"(?m)^\s*(?:title|name)\s*[:=]\s*["']?([^"'\n]+)"#).expect("title regex")
+    });
+    let mut text = String::new();
+    if let Some(fm) = &draft.doc.front_matter {
+        for c in re.captures_iter(&fm.text) {
+            text.push_str(&c[1]);
+            text.push('\n');
+        }
+    }
+    if let Some(h) = draft
+        .doc
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading)
+    {
+        text.push_str(draft.doc.block_text(h));
+    }
+    let tokens = crate::text::tokenize::tokenize(&text);
+    crate::events::words_of(&text, &tokens)
+}
+
+/// The draft's sentences, with the cells of each table row (a row is one
+/// line of a Markdown table) joined into one unit.
+fn units(draft: &Draft) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut row_line: Option<usize> = None;
+    for (block, span) in draft.doc.sentences() {
+        let cell = draft.doc.blocks[block].kind == BlockKind::TableCell;
+        let line = cell.then(|| draft.location(draft.doc.prose.to_original(span)).line);
+        match out.last_mut() {
+            Some(unit) if line.is_some() && line == row_line => {
+                unit.span = unit.span.cover(span);
+                unit.cells.push(span);
+            }
+            _ => out.push(Unit {
+                span,
+                cells: if cell { vec![span] } else { Vec::new() },
+                item: matches!(
+                    draft.doc.blocks[block].kind,
+                    BlockKind::ListItem | BlockKind::TableCell
+                ),
+            }),
+        }
+        row_line = line;
+    }
+    // A row of one cell is a sentence.
+    for unit in &mut out {
+        if unit.cells.len() == 1 {
+            unit.cells.clear();
+        }
+    }
+    out
 }
 
 /// The date a draft is read on, and where it comes from.
@@ -39,7 +102,6 @@ pub struct AsOf {
 pub enum AsOfSource {
     FrontMatter,
     Option,
-    Today,
 }
 
 impl AsOf {
@@ -47,35 +109,30 @@ impl AsOf {
         let from = match self.from {
             AsOfSource::FrontMatter => "its front matter `date`",
             AsOfSource::Option => "--as-of",
-            AsOfSource::Today => "today; give the draft a front matter `date` or use --as-of",
         };
         format!("{} ({from})", self.date)
     }
 }
 
-/// The draft's date: its front matter `date`, else `--as-of`, else today.
-pub fn as_of(draft: &Draft, settings: &Settings) -> AsOf {
+/// The draft's date: its front matter `date`, else `--as-of`. A draft with
+/// neither has no date: what it counts from "today" is not checked, since
+/// the day it is read on says nothing about the day it was written.
+pub fn as_of(draft: &Draft, settings: &Settings) -> Option<AsOf> {
     if let Some(date) = draft
         .doc
         .front_matter
         .as_ref()
         .and_then(|fm| front_matter_date(&fm.text))
     {
-        return AsOf {
+        return Some(AsOf {
             date,
             from: AsOfSource::FrontMatter,
-        };
+        });
     }
-    match settings.as_of {
-        Some(date) => AsOf {
-            date,
-            from: AsOfSource::Option,
-        },
-        None => AsOf {
-            date: Ymd::today(),
-            from: AsOfSource::Today,
-        },
-    }
+    settings.as_of.map(|date| AsOf {
+        date,
+        from: AsOfSource::Option,
+    })
 }
 
 /// The `date` key of YAML (`date: 2023-09-11`) or TOML (`date = 2023-09-11`)
@@ -335,6 +392,17 @@ impl Context<'_> {
         if event.recurring && !same_occurrence(value, &theirs) {
             return None;
         }
+        // A description that only its place or the document ties to an
+        // event of a kind that recurs (`the coup`, `the 1924 coup in Chile`)
+        // may be about another of its kind: its date is compared only when
+        // it shares the sources' year, or their day and month (`the coup of
+        // 11 September 1974`).
+        if event.kind.is_some() && !self.analysis.mentions[claim.mention].identifies() {
+            let given: Vec<&DateValue> = refs.iter().map(|&r| &dates.claim(r).value).collect();
+            if !shares_occurrence(&claim.value, &given) {
+                return None;
+            }
+        }
         let theirs: Vec<&DateValue> = theirs.iter().collect();
         if dates::conflicts(value, &theirs) {
             return conflict.map(|sev| self.conflict(claim, dates, refs, sev));
@@ -547,7 +615,30 @@ impl Context<'_> {
             .chain(others.iter().copied())
             .map(describe_side)
             .collect();
-        let (message, span_label, severity) = if majority {
+        // No independent source disagrees: every source of another reading
+        // also gives the draft's (fi-1973 dates Guatemala 1954 in one place
+        // and 1964 in another).
+        let only_itself = !majority
+            && others
+                .iter()
+                .all(|r| r.sources.iter().all(|s| ours.sources.contains(s)));
+        let (message, span_label, severity) = if only_itself {
+            let places: Vec<String> = readings
+                .sides
+                .iter()
+                .flat_map(|r| r.claims.iter().map(move |c| (r, *c)))
+                .map(|(r, c)| format!("{} at line {}", r.value.describe(), self.line_of(dates, c)))
+                .collect();
+            (
+                format!(
+                    "{} contradicts itself on the date of {label} ({}); the draft's date is one of its readings, and no other source disagrees",
+                    contradicting.join(" and "),
+                    places.join(", ")
+                ),
+                format!("as {} says in one place", contradicting.join(" and ")),
+                Severity::Info,
+            )
+        } else if majority {
             let dissent: Vec<String> = others
                 .iter()
                 .flat_map(|r| r.claims.iter().map(move |c| (r, *c)))
@@ -630,7 +721,9 @@ impl Context<'_> {
             span: self.original(self.analysis.dates[claim.date].span),
             label: span_label,
             related,
-            help: Some(if majority {
+            help: Some(if only_itself {
+                "check the source's passages shown; `provlint corpus audit` lists the corpus's disagreements".to_string()
+            } else if majority {
                 "the draft follows most sources; `provlint corpus audit` lists the corpus's disagreements".to_string()
             } else {
                 format!(
@@ -681,7 +774,7 @@ impl Context<'_> {
         &self,
         r: usize,
         dates: &CorpusDates,
-        as_of: AsOf,
+        as_of: Option<AsOf>,
         severity: Severity,
     ) -> Option<Diagnostic> {
         let a = self.analysis;
@@ -695,11 +788,31 @@ impl Context<'_> {
             String,
         ) = match rel.kind {
             RelativeKind::YearsAgo { today } => {
-                // The event the sentence is about: the nearest phrase.
-                let m = (0..a.mentions.len())
-                    .filter(|&m| in_sentence(m))
-                    .min_by_key(|&m| a.mentions[m].span.start.abs_diff(rel.span.end))?;
-                let event = a.mentions[m].event;
+                let as_of = as_of?;
+                // What the sentence says happened then: the one event it
+                // names, not as a point of reference (`ten years ago, on
+                // the anniversary of the coup` counts from something else).
+                let prose = self.draft.doc.prose.text();
+                // In the same part of the sentence: not across `:` or `;`.
+                let same_part = |m: usize| {
+                    let span = a.mentions[m].span;
+                    let (lo, hi) = if span.end <= rel.span.start {
+                        (span.end, rel.span.start)
+                    } else {
+                        (rel.span.end, span.start.max(rel.span.end))
+                    };
+                    !prose[lo..hi].contains([':', ';'])
+                };
+                let mut named: Vec<usize> = (0..a.mentions.len())
+                    .filter(|&m| in_sentence(m) && same_part(m))
+                    .filter(|&m| a.mentions[m].usable() && !a.mentions[m].reference)
+                    .map(|m| a.mentions[m].event)
+                    .collect();
+                named.sort_unstable();
+                named.dedup();
+                let [event] = named[..] else {
+                    return None;
+                };
                 let (value, evidence) = self.event_date(event, sentence, dates)?;
                 let (expected, exact) = years_between(&value, &as_of.date, today)?;
                 let explain = format!(
@@ -713,14 +826,17 @@ impl Context<'_> {
             }
             RelativeKind::Anniversary => {
                 // `the Nth anniversary of X`: X is the phrase just after `of`.
-                let prose = self.draft.doc.prose.text();
                 let m = (0..a.mentions.len())
                     .filter(|&m| in_sentence(m) && a.mentions[m].span.start >= rel.span.end)
                     .min_by_key(|&m| a.mentions[m].span.start)?;
-                let link: Vec<&str> = prose[rel.span.end..a.mentions[m].span.start]
-                    .split_whitespace()
-                    .collect();
-                if link.first() != Some(&"of") || link.len() > 4 {
+                if !a.mentions[m].usable() || !self.anniversary_of(rel.span, m) {
+                    return None;
+                }
+                // `Ten years ago, on the 40th anniversary of the coup`: the
+                // sentence counts from another time than the draft's.
+                let counted_elsewhere =
+                    (0..a.relatives.len()).any(|o| o != r && a.relative_sentence[o] == sentence);
+                if counted_elsewhere {
                     return None;
                 }
                 let event = a.mentions[m].event;
@@ -744,32 +860,39 @@ impl Context<'_> {
                             ordinal(at - year)
                         ),
                     ),
-                    None => (
-                        anniversaries(&value, &as_of.date)?,
-                        format!(
-                            "{} was {}, so its {} anniversary falls in {}, the year of this draft's date, {}",
-                            self.label(event),
-                            on_or_in(&value),
-                            ordinal(as_of.date.year - year),
-                            as_of.date.year,
-                            as_of.describe()
-                        ),
-                    ),
+                    None => {
+                        let as_of = as_of?;
+                        (
+                            anniversaries(&value, &as_of.date)?,
+                            format!(
+                                "{} was {}, so its {} anniversary falls in {}, the year of this draft's date, {}",
+                                self.label(event),
+                                on_or_in(&value),
+                                ordinal(as_of.date.year - year),
+                                as_of.date.year,
+                                as_of.describe()
+                            ),
+                        )
+                    }
                 };
                 (expected, Some(event), evidence, explain)
             }
             RelativeKind::YearsLater => {
                 let (later, later_text, later_date) = match self.said_today(r) {
-                    // `Today, fifty years later, ...`: later is the draft's date.
-                    true => (
-                        DateValue::Day {
-                            year: Some(as_of.date.year),
-                            month: as_of.date.month,
-                            day: as_of.date.day,
-                        },
-                        format!("today ({})", as_of.describe()),
-                        None,
-                    ),
+                    // `Today, fifty years later, ...`: later is the draft's
+                    // date, when it has one.
+                    true => {
+                        let as_of = as_of?;
+                        (
+                            DateValue::Day {
+                                year: Some(as_of.date.year),
+                                month: as_of.date.month,
+                                day: as_of.date.day,
+                            },
+                            format!("today ({})", as_of.describe()),
+                            None,
+                        )
+                    }
                     false => self.later_date(r, dates)?,
                 };
                 let (earlier, earlier_text) = self.earlier_date(r, &later, later_date, dates)?;
@@ -810,11 +933,47 @@ impl Context<'_> {
             help: Some(if rel.kind == RelativeKind::YearsLater {
                 "count the years between the two dates again, or correct one of them".to_string()
             } else {
-                "correct the count; the draft's date is its front matter `date`, else --as-of, else today".to_string()
+                "correct the count; the draft's date is its front matter `date`, else --as-of"
+                    .to_string()
             }),
             diff: None,
             fix: None,
         })
+    }
+
+    /// Whether the words between `the Nth anniversary` (`rel`) and mention
+    /// `m` say it is the anniversary of that event: `of`, articles, the
+    /// date's words and the event's own places and qualifiers (`the 50th
+    /// anniversary of the 1973 coup`, `of Chile's coup`), nothing that
+    /// could be another thing (`of his exile after the coup`).
+    fn anniversary_of(&self, rel: Span, m: usize) -> bool {
+        let a = self.analysis;
+        let prose = self.draft.doc.prose.text();
+        let mention = &a.mentions[m];
+        let event = &self.catalog.events[mention.event];
+        let own: Vec<String> = event
+            .places
+            .iter()
+            .chain(&event.qualifiers)
+            .filter(|p| p.words.len() == 1)
+            .filter_map(|p| match &p.words[0] {
+                crate::events::PWord::Word(w) => Some(w.clone()),
+                _ => None,
+            })
+            .collect();
+        let between = Span::new(rel.end, mention.span.start);
+        let tokens = crate::text::tokenize::tokenize(&prose[between.range()]);
+        let words = crate::events::words_of(&prose[between.range()], &tokens);
+        let in_date = |w: &crate::events::Word| {
+            let at = between.start + w.span.start;
+            a.dates
+                .iter()
+                .any(|d| d.span.start <= at && at < d.span.end)
+        };
+        words.first().is_some_and(|w| w.key == "of")
+            && words.iter().all(|w| {
+                matches!(w.key.as_str(), "of" | "the") || own.contains(&w.key) || in_date(w)
+            })
     }
 
     /// Whether `N years later` is said of the draft's own time: `today`
@@ -861,7 +1020,9 @@ impl Context<'_> {
             return Some((a.dates[d].value.clone(), self.date_text(d), Some(d)));
         }
         let m = (0..a.mentions.len()).find(|&m| {
-            a.mention_sentence[m] == sentence && a.mentions[m].span.start >= rel.span.end
+            a.mention_sentence[m] == sentence
+                && a.mentions[m].span.start >= rel.span.end
+                && a.mentions[m].usable()
         })?;
         let event = a.mentions[m].event;
         let (value, _) = self.event_date(event, sentence, dates)?;
@@ -891,6 +1052,7 @@ impl Context<'_> {
             .unwrap_or_default();
         let from_event = (0..a.mentions.len())
             .filter(|&m| a.mention_sentence[m] == sentence)
+            .filter(|&m| a.mentions[m].usable() && !a.mentions[m].reference)
             .filter(|&m| !own_events.contains(&a.mentions[m].event))
             .filter_map(|m| {
                 let event = a.mentions[m].event;
@@ -924,6 +1086,26 @@ fn same_occurrence(value: &DateValue, theirs: &[DateValue]) -> bool {
         t.interval()
             .is_none_or(|(a, b)| a.year <= hi.year && lo.year <= b.year)
     })
+}
+
+/// Whether a date a description gives could be of the occurrence the
+/// sources date: it overlaps a year one of them gives, or it names a day
+/// and month one of them gives. A date without a year names no other year.
+fn shares_occurrence(value: &DateValue, theirs: &[&DateValue]) -> bool {
+    let Some((lo, hi)) = value.interval() else {
+        return true;
+    };
+    let years = theirs.iter().any(|t| {
+        t.interval()
+            .is_some_and(|(a, b)| a.year <= hi.year && lo.year <= b.year)
+    });
+    let day_and_month = |v: &DateValue| match v {
+        DateValue::Day { month, day, .. } => Some((*month, *day)),
+        _ => None,
+    };
+    years
+        || day_and_month(value)
+            .is_some_and(|dm| theirs.iter().any(|t| day_and_month(t) == Some(dm)))
 }
 
 /// Says when a source's claim gives no year of its own.

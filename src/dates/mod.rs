@@ -672,7 +672,22 @@ pub fn to_years(v: &DateValue) -> DateValue {
 /// even where another source says `1972`, which cannot tell the month; `27
 /// June 1973` does not conflict with `July 1973` where another source says
 /// `June 1973`: the sources disagree, and it sides with one of them.
+///
+/// A source that gives no year agrees with a claim only on the day and
+/// month: where every source that gives a year contradicts the claim's year
+/// (`June 1974` against `1973` and a year-less `June`), the claim conflicts.
 pub fn conflicts(claim: &DateValue, sources: &[&DateValue]) -> bool {
+    if claim.has_year() {
+        let with_year: Vec<&&DateValue> = sources.iter().filter(|s| s.has_year()).collect();
+        let years_of = |v: &DateValue| to_years(v);
+        if !with_year.is_empty()
+            && with_year
+                .iter()
+                .all(|s| !compatible(&years_of(s), &years_of(claim)))
+        {
+            return true;
+        }
+    }
     let finest_against = sources
         .iter()
         .filter(|s| !compatible(s, claim))
@@ -711,6 +726,22 @@ mod tests {
     }
     fn month(y: Option<i32>, m: u8) -> DateValue {
         DateValue::Month { year: y, month: m }
+    }
+
+    #[test]
+    fn a_year_no_source_gives_conflicts_whatever_the_year_less_sources_say() {
+        // One source dates it 1973, another June with no year.
+        let sources = [DateValue::Year(1973), month(None, 6)];
+        let refs: Vec<&DateValue> = sources.iter().collect();
+        assert!(conflicts(&month(Some(1974), 6), &refs));
+        assert!(conflicts(&day(1974, 6, 29), &refs));
+        assert!(!conflicts(&month(Some(1973), 6), &refs));
+        // A day in the year every source gives, in the month the year-less
+        // one gives, agrees.
+        assert!(!conflicts(&day(1973, 6, 29), &refs));
+        // Without a year the claim is compared by its month.
+        assert!(conflicts(&month(None, 7), &refs));
+        assert!(!conflicts(&month(None, 6), &refs));
     }
 
     #[test]

@@ -4,13 +4,14 @@
 
 use crate::span::Span;
 use crate::text::numbers::{TENS, UNITS};
-use regex::{Captures, Regex};
+use regex::Regex;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RelativeKind {
-    /// `N years ago`, counted back from the draft's date; `today` when it
-    /// says "ago today" (the same day of the year).
+    /// `N years ago`, and `N years on` at the start of a sentence, counted
+    /// back from the draft's date; `today` when it says "ago today" or
+    /// starts "Today, N years ago" (the same day of the year).
     YearsAgo { today: bool },
     /// `the Nth anniversary`.
     Anniversary,
@@ -117,6 +118,11 @@ fn ordinal_re() -> String {
 
 struct Forms {
     ago: Regex,
+    /// `Today, ` before `N years ago` at the start of a sentence.
+    today_before: Regex,
+    /// `N years on` at the start of a sentence, set off by a comma or dash
+    /// (`Fifty years on, ...`; not `two years on the run`).
+    on: Regex,
     later: Regex,
     anniversary: Regex,
 }
@@ -131,6 +137,11 @@ fn forms() -> &'static Forms {
                 r"(?i)\b(?P<n>{n})\s+years?\s+ago(?P<today>\s+today)?\b"
             ))
             .expect("ago regex"),
+            today_before: Regex::new(r"(?i)^today\s*,?\s*$").expect("today regex"),
+            on: Regex::new(&format!(
+                r"(?i)^(?P<n>{n})\s+years?\s+on\s*(?:[,;:\u{{2013}}\u{{2014}}]|-\s|$)"
+            ))
+            .expect("on regex"),
             later: Regex::new(&format!(r"(?i)\b(?P<n>{n})\s+years?\s+later\b"))
                 .expect("later regex"),
             anniversary: Regex::new(&format!(r"(?i)\b(?P<n>{o})\s+anniversary\b"))
@@ -144,28 +155,51 @@ pub fn find(text: &str, span: Span) -> Vec<RelativeExpr> {
     let body = &text[span.range()];
     let f = forms();
     let mut out = Vec::new();
-    let mut push = |c: Captures, years: Option<u32>, kind: RelativeKind| {
-        let m = c.get(0).expect("group 0");
+    // `start..end` of `body`.
+    let mut push = |start: usize, end: usize, years: Option<u32>, kind: RelativeKind| {
         if let Some(years) = years {
             out.push(RelativeExpr {
-                span: Span::new(span.start + m.start(), span.start + m.end()),
+                span: Span::new(span.start + start, span.start + end),
                 years,
                 kind,
             });
         }
     };
+    // Where the sentence's words begin (after quotation marks, emphasis).
+    let lead = body
+        .find(|c: char| c.is_alphanumeric())
+        .unwrap_or(body.len());
     for c in f.ago.captures_iter(body) {
         let n = parse_number(&c["n"]);
+        let m = c.get(0).expect("group 0");
+        let before = &body[lead.min(m.start())..m.start()];
+        if lead < m.start() && f.today_before.is_match(before) {
+            // `Today, fifty years ago, ...`: the span takes in `Today`.
+            push(lead, m.end(), n, RelativeKind::YearsAgo { today: true });
+            continue;
+        }
         let today = c.name("today").is_some();
-        push(c, n, RelativeKind::YearsAgo { today });
+        push(m.start(), m.end(), n, RelativeKind::YearsAgo { today });
+    }
+    if let Some(c) = f.on.captures(&body[lead..]) {
+        let n = parse_number(&c["n"]);
+        let words = c[0].trim_end_matches(|ch: char| !ch.is_alphanumeric());
+        push(
+            lead,
+            lead + words.len(),
+            n,
+            RelativeKind::YearsAgo { today: false },
+        );
     }
     for c in f.later.captures_iter(body) {
         let n = parse_number(&c["n"]);
-        push(c, n, RelativeKind::YearsLater);
+        let m = c.get(0).expect("group 0");
+        push(m.start(), m.end(), n, RelativeKind::YearsLater);
     }
     for c in f.anniversary.captures_iter(body) {
         let n = parse_ordinal(&c["n"]);
-        push(c, n, RelativeKind::Anniversary);
+        let m = c.get(0).expect("group 0");
+        push(m.start(), m.end(), n, RelativeKind::Anniversary);
     }
     out.sort_by_key(|r| r.span.start);
     out
@@ -231,5 +265,29 @@ mod tests {
             ]
         );
         assert_eq!(found("in the last 40 years, a few years later"), vec![]);
+        assert_eq!(
+            found("Today, fifty years ago, the army struck."),
+            vec![(
+                "Today, fifty years ago",
+                50,
+                RelativeKind::YearsAgo { today: true }
+            )]
+        );
+        assert_eq!(
+            found("“Fifty years on, Chile still argues."),
+            vec![(
+                "Fifty years on",
+                50,
+                RelativeKind::YearsAgo { today: false }
+            )]
+        );
+        assert_eq!(
+            found("50 years on — the coup remembered"),
+            vec![("50 years on", 50, RelativeKind::YearsAgo { today: false })]
+        );
+        // Not at the start of the sentence, or not set off: not counted.
+        assert_eq!(found("He spent two years on the run."), vec![]);
+        assert_eq!(found("Two years on the run ended in 1975."), vec![]);
+        assert_eq!(found("And today, fifty years on, we remember."), vec![]);
     }
 }

@@ -298,7 +298,7 @@ mod tests {
 
     #[test]
     fn a_sources_claims_survive_the_facts_cache_format() {
-        let text = "On Tuesday, 11 September 1973, the coup came, after the attempted coup of \
+        let text = "In Chile, on Tuesday, 11 September 1973, the coup came, after the attempted coup of \
             29 June 1973. Fifty years ago, in September-October 1970, Allende was elected.";
         let corpus = crate::corpus::Corpus::from_texts(&[("a", text, Format::Text)]);
         let catalog = Catalog::builtin();

@@ -41,44 +41,93 @@ shows every dated claim it finds in the corpus.
 
 ```toml
 [[event]]
+id = "coup-1973"
+label = "the military coup in Chile"
+kind = "coup"                                       # others of its kind elsewhere are rivals
+places = ["Chile", "Chilean", "Santiago"]           # where it happened
+qualifiers = ["Allende", "Pinochet", "La Moneda"]   # what says it is this coup
+patterns = ["Pinochet's coup", "overthrow of Allende"]   # its names
+descriptions = ["coup", "military coup", "coup in Chile"] # phrases for any coup
+
+[[event]]
 id = "tanquetazo-1973"
 label = "the Tanquetazo, the attempted coup of June 1973"
 patterns = [
   "Tanquetazo",
-  "Tancazo",
-  "dry run",
   "failed * coup",                                  # `*`: any one word
   "nationali* the copper industry",                 # `word*`: any word starting so
-  { phrase = "attempted coup", near = ["June"] },   # only with `June` in the sentence
+  { phrase = "attempted coup", near = ["June"] },   # only with `June` in the clause
 ]
 notes = "where the corpus dates it (optional, for maintainers)"
 
 [[event]]
 id = "municipal-elections-1971"
 label = "the municipal elections of 1971"
-patterns = ["municipal elections"]
+descriptions = ["municipal elections"]
 recurring = true   # another year's elections are other elections
 extended = false   # true for events that last (a strike): compare years only
+rivals = ["places", "offices", "people"]   # default ["places"]
+
+# Words that say a description is about something else.
+[context]
+places = ["Argentina", "Syria"]
+offices = ["senator", "deputy"]
+people = ["Bachelet"]
 ```
 
 Phrases are matched on words: case, apostrophes, a possessive `'s`, dashes,
 accents and line breaks do not matter. Where two phrases overlap, the longer
-one wins (`attempted coup` over `coup`).
+one wins (`attempted coup` over `coup`). A `near` phrase must be in the same
+clause; in a list item or a table row, the document's title counts (a
+profile's lines are about its subject). `not_after` words, right before the
+phrase, make it something else (`the democratically elected President
+Allende` is not his election).
+
+## Names and descriptions
+
+A pattern names the event. A description names an event of its kind (`the
+coup`, `was elected`), and dates this one only when its clause says so:
+
+- one of the event's qualifiers or places is in the clause (`the coup in
+  Chile`, `Allende was elected president`), and no rival stands as near on
+  the same side: a place, office or person of the `[context]` groups the
+  event lists as `rivals` that is not its own (`the military coup in Syria`,
+  `Allende was elected senator`, `Bachelet was elected president`), or
+  another event of its kind in another place;
+- or nothing in the clause says which, and the document is about the event:
+  it names the event, its qualifiers or places, and is not about many
+  events of its kind (a list of coups in many countries, a career with many
+  offices: where descriptions of it are about something else in at least
+  two sentences, and in as many as name the event).
+
+A date that a description alone ties to an event of a `kind` (a coup, an
+election) may be another occurrence: it is compared with the sources only
+when it shares their year or their day and month.
 
 ## Which event a date is about
 
-Within a sentence, a date goes to the event whose phrase contains it or
+Within a clause, a date goes to the event whose phrase contains it or
 stands right next to it (`the failed June coup`, `the coup of 11 September
 1973`, `the 1973 coup`, `a blow in July in Uruguay`); otherwise to the
 nearest event named in its clause, when the date says when something
-happened (`in June 1973`, `on 11 September`). An event that is only a point
-of reference is not dated by nearness (`a few months before the coup`,
-`after the lorry drivers' strike`, `the 50th anniversary of the coup`), nor
-are dates that bound a period (`until August 1973`, `between June 1973
-and`), alternatives (`in June or September`) or names (`Chile's September
-11`). So a sentence that names two events with two dates gives two claims.
-An event introduced by `the same day` after a date takes that date's day and
-month only. `provlint extract` shows the claims found in a draft.
+happened (`in June 1973`, `on 11 September`), nothing stands between them
+(another event, a rival, another date), no other date is nearer the event,
+and no other event is about as near. A date after `of` and a noun dates the
+noun (`the Hungarian workers' revolt of 1956`); a subordinate clause at the
+start of a sentence ends at its comma; a pair of dashes is a parenthesis.
+An event that is only a point of reference is not dated by nearness (`a few
+months before the coup`, `after the lorry drivers' strike`, `the 50th
+anniversary of the coup`), nor are dates that bound a period (`until August
+1973`, `between June 1973 and`), alternatives (`in June or September`) or
+dates among the fixed words of a name (`the October Revolution` takes no
+year from its sentence).
+
+A line of a timeline (`29 June 1973: the Tanquetazo`, `1949 - Syria - ...`,
+a table row `| 1973 | Military coup against Allende |`, a list line
+`- Elected President: November 1970`) dates the one event it names, and
+nothing when it names several. An event introduced by `the same day` after
+a date takes that date's day and month only. `provlint extract` shows the
+claims found in a draft, with the words that attached each.
 
 Two flags tell provlint what kind of event it is:
 
@@ -96,8 +145,9 @@ Two flags tell provlint what kind of event it is:
 Put an `events.toml` in the config's `rules_dir` (default `rules/`, next to
 `provlint.toml`). An event with a new id is added to the built-in ones; an
 event with the id of a built-in one replaces it whole, label and patterns,
-which is how to narrow a pattern that misfires in your drafts. A malformed
-catalog is an error that points at the line (exit code 2).
+which is how to narrow a pattern that misfires in your drafts. Its
+`[context]` adds words to the built-in groups. A malformed catalog is an
+error that points at the line (exit code 2).
 "#;
 
 /// The built-in catalog.
@@ -232,6 +282,14 @@ pub struct Pattern {
     pub text: String,
     pub phrase: Phrase,
     pub near: Vec<Phrase>,
+    /// Words that, right before the phrase, make it something else: `the
+    /// democratically elected President Allende` is an epithet, not his
+    /// election.
+    pub not_after: Vec<String>,
+    /// A description (`coup`, `was elected`): it names an event of the
+    /// kind, not this one, and dates this one only where its clause or the
+    /// document says which (see [`Support`]).
+    pub generic: bool,
 }
 
 /// An event the corpus dates.
@@ -248,8 +306,30 @@ pub struct Event {
     /// It lasts weeks or months (a strike): the sources give dates inside
     /// it, so dates are compared by their years only.
     pub extended: bool,
+    /// Words that say which event of its kind a description is about
+    /// (`Pinochet`, `presidential`): with one in its clause, `the coup` is
+    /// this event and no other.
+    pub qualifiers: Vec<Phrase>,
+    /// Where it happened (`Chile`): with one in its clause, `the coup` is a
+    /// coup there, which may still be another year's.
+    pub places: Vec<Phrase>,
+    /// What kind of event it is (`coup`, `election`), if others of its kind
+    /// are in the catalog: a document that names many events of a kind is
+    /// about none of them in particular.
+    pub kind: Option<String>,
+    /// The groups of the catalog's `[context]` whose words, in a
+    /// description's clause, say it is about something else (`places`,
+    /// `offices`, `people`).
+    pub rivals: Vec<String>,
     /// The catalog file that defines it.
     pub origin: String,
+}
+
+impl Event {
+    /// Whether `phrase` is one of its own qualifiers or places.
+    fn owns(&self, phrase: &Phrase) -> bool {
+        self.qualifiers.contains(phrase) || self.places.contains(phrase)
+    }
 }
 
 /// A phrase of the catalog found in a sentence.
@@ -262,11 +342,82 @@ pub struct Mention {
     pub words: (usize, usize),
     /// Prose span.
     pub span: Span,
+    /// Whether it names the event, and what says so.
+    pub support: Support,
+    /// Only a point of reference in its sentence (`a few months before the
+    /// coup`, `the anniversary of the coup`): not what the sentence dates.
+    pub reference: bool,
+}
+
+impl Mention {
+    /// Whether it can date its event.
+    pub fn usable(&self) -> bool {
+        !matches!(self.support, Support::Blocked { .. })
+    }
+
+    /// Whether it names its event and no other occurrence of its kind: a
+    /// name of the catalog, or a description with one of the event's
+    /// qualifiers in its clause. A description that only the place or the
+    /// document ties to the event may be about another year's (`the 1924
+    /// coup in Chile`).
+    pub fn identifies(&self) -> bool {
+        matches!(
+            self.support,
+            Support::Named
+                | Support::Qualified {
+                    identifying: true,
+                    ..
+                }
+        )
+    }
+}
+
+/// Why a phrase of the catalog is taken to be about its event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Support {
+    /// One of the event's names (`Tanquetazo`, `Pinochet's coup`).
+    Named,
+    /// A description (`the coup`) with one of the event's qualifiers or
+    /// places in its clause (`Pinochet`, `Chile`); `by` is its prose span.
+    Qualified { by: Span, identifying: bool },
+    /// A description with nothing in its clause to say which event, in a
+    /// document that is about this one.
+    Document,
+    /// A description that is about something else: another place, office
+    /// or person stands in its clause (`by`), or the document is about
+    /// many events of the kind and the clause does not say which.
+    Blocked { by: Option<Span> },
+}
+
+/// A word of the catalog's `[context]` or of an event's qualifiers found
+/// in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub what: HitKind,
+    /// Words `start..end` of the sentence's word list.
+    pub words: (usize, usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HitKind {
+    /// A phrase of a `[context]` group (its index in `Catalog::groups`).
+    Group(usize, usize),
+    /// A qualifier of an event (event, phrase).
+    Qualifier(usize, usize),
+    /// A place of an event (event, phrase).
+    Place(usize, usize),
 }
 
 /// The loaded catalog, with an index of the phrases by their first word.
 pub struct Catalog {
     pub events: Vec<Event>,
+    /// The `[context]` groups: places, offices, people, each a name and
+    /// its phrases.
+    pub groups: Vec<(String, Vec<Phrase>)>,
+    /// Every phrase of the groups and of the events' qualifiers and places,
+    /// by its first word (all are plain words, no `*`).
+    context_first: HashMap<String, Vec<HitKind>>,
     /// Files it was read from, built-in first.
     pub files: Vec<String>,
     by_first: HashMap<String, Vec<(usize, usize)>>,
@@ -294,6 +445,33 @@ impl fmt::Debug for Catalog {
 
 impl Catalog {
     pub fn new(events: Vec<Event>, files: Vec<String>) -> Catalog {
+        Catalog::with_context(events, Vec::new(), files)
+    }
+
+    pub fn with_context(
+        events: Vec<Event>,
+        groups: Vec<(String, Vec<Phrase>)>,
+        files: Vec<String>,
+    ) -> Catalog {
+        let mut context_first: HashMap<String, Vec<HitKind>> = HashMap::new();
+        let mut index = |phrase: &Phrase, kind: HitKind| {
+            if let Some(PWord::Word(w)) = phrase.words.first() {
+                context_first.entry(w.clone()).or_default().push(kind);
+            }
+        };
+        for (g, (_, phrases)) in groups.iter().enumerate() {
+            for (p, phrase) in phrases.iter().enumerate() {
+                index(phrase, HitKind::Group(g, p));
+            }
+        }
+        for (e, event) in events.iter().enumerate() {
+            for (p, phrase) in event.qualifiers.iter().enumerate() {
+                index(phrase, HitKind::Qualifier(e, p));
+            }
+            for (p, phrase) in event.places.iter().enumerate() {
+                index(phrase, HitKind::Place(e, p));
+            }
+        }
         let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
         let mut prefix_first = Vec::new();
         for (e, event) in events.iter().enumerate() {
@@ -306,6 +484,8 @@ impl Catalog {
         }
         Catalog {
             events,
+            groups,
+            context_first,
             files,
             by_first,
             prefix_first,
@@ -319,9 +499,13 @@ impl Catalog {
         static BUILT_IN: OnceLock<Arc<Catalog>> = OnceLock::new();
         BUILT_IN
             .get_or_init(|| {
-                let events = parse(BUILTIN, Path::new(BUILTIN_PATH))
+                let parsed = parse_file(BUILTIN, Path::new(BUILTIN_PATH))
                     .expect("the built-in event catalog is valid");
-                Arc::new(Catalog::new(events, vec![BUILTIN_PATH.to_string()]))
+                Arc::new(Catalog::with_context(
+                    parsed.events,
+                    parsed.groups,
+                    vec![BUILTIN_PATH.to_string()],
+                ))
             })
             .clone()
     }
@@ -338,17 +522,25 @@ impl Catalog {
             // This repository's own rules/ directory.
             return Ok(Catalog::builtin());
         }
-        let user = parse(&text, &path)?;
+        let user = parse_file(&text, &path)?;
         let builtin = Catalog::builtin();
         let mut events = builtin.events.clone();
-        for e in user {
+        for e in user.events {
             match events.iter().position(|b| b.id == e.id) {
                 Some(i) => events[i] = e,
                 None => events.push(e),
             }
         }
+        // A user's `[context]` adds phrases to the built-in groups.
+        let mut groups = builtin.groups.clone();
+        for (name, phrases) in user.groups {
+            match groups.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, mine)) => mine.extend(phrases),
+                None => groups.push((name, phrases)),
+            }
+        }
         let files = vec![BUILTIN_PATH.to_string(), crate::paths::display_path(&path)];
-        Ok(Arc::new(Catalog::new(events, files)))
+        Ok(Arc::new(Catalog::with_context(events, groups, files)))
     }
 
     pub fn find(&self, id: &str) -> Option<usize> {
@@ -359,25 +551,38 @@ impl Catalog {
     /// the longer phrase wins (`attempted coup` over `coup`), then the
     /// earlier event in the catalog.
     pub fn mentions(&self, words: &[Word]) -> Vec<Mention> {
+        self.mentions_with(words, &[])
+    }
+
+    /// [`Catalog::mentions`], where a pattern's `near` phrase may also be
+    /// among `implied`: the words of what the sentence is about without
+    /// saying it (a profile's subject, in a line of the profile).
+    pub fn mentions_with(&self, words: &[Word], implied: &[Word]) -> Vec<Mention> {
         let mut found: Vec<Mention> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             let exact = self.by_first.get(&w.key).into_iter().flatten();
             for &(e, p) in exact.chain(self.prefix_first.iter()) {
                 let pattern = &self.events[e].patterns[p];
-                if pattern.phrase.matches_at(words, i) {
+                let after_excluded = i > 0 && pattern.not_after.contains(&words[i - 1].key);
+                if pattern.phrase.matches_at(words, i) && !after_excluded {
                     let end = i + pattern.phrase.words.len();
                     found.push(Mention {
                         event: e,
                         pattern: p,
                         words: (i, end),
                         span: words[i].span.cover(words[end - 1].span),
+                        support: Support::Named,
+                        reference: false,
                     });
                 }
             }
         }
         found.retain(|m| {
             let near = &self.events[m.event].patterns[m.pattern].near;
-            near.is_empty() || near.iter().any(|n| n.occurs_in(words))
+            near.is_empty()
+                || near
+                    .iter()
+                    .any(|n| n.occurs_in(words) || n.occurs_in(implied))
         });
         found.sort_by(|a, b| {
             (b.words.1 - b.words.0)
@@ -396,6 +601,45 @@ impl Catalog {
         }
         kept.sort_by_key(|m| m.words.0);
         kept
+    }
+
+    /// The words of the `[context]` groups and of the events' qualifiers and
+    /// places in one sentence's words. Overlaps are kept: `University of
+    /// Chile` is an office's words and a place's.
+    pub fn context(&self, words: &[Word]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            for &what in self.context_first.get(&w.key).into_iter().flatten() {
+                let phrase = self.context_phrase(what);
+                if phrase.matches_at(words, i) {
+                    out.push(Hit {
+                        what,
+                        words: (i, i + phrase.words.len()),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The phrase a hit matched.
+    pub fn context_phrase(&self, what: HitKind) -> &Phrase {
+        match what {
+            HitKind::Group(g, p) => &self.groups[g].1[p],
+            HitKind::Qualifier(e, p) => &self.events[e].qualifiers[p],
+            HitKind::Place(e, p) => &self.events[e].places[p],
+        }
+    }
+
+    /// Whether a hit of the `[context]` says that a description of `event`
+    /// is about something else: a phrase of one of the event's rival groups
+    /// that is not one of its own qualifiers or places.
+    pub fn is_rival(&self, event: usize, what: HitKind) -> bool {
+        let HitKind::Group(g, p) = what else {
+            return false;
+        };
+        let e = &self.events[event];
+        e.rivals.iter().any(|r| *r == self.groups[g].0) && !e.owns(&self.groups[g].1[p])
     }
 
     /// The dated claims of every source of `corpus`, computed once for a
@@ -427,7 +671,9 @@ impl Catalog {
             const SAMPLE: &str = "Allende was elected on 4 September 1970. The lorry owners' \
                 strike of October 1972 came before the attempted coup of 29 June 1973, the \
                 Tanquetazo, and the coup of Tuesday, 11 September 1973, fifty years ago; in \
-                early 1973, in September-October 1970 and in 1964-65.";
+                early 1973, in September-October 1970 and in 1964-65. 1949 - Syria - a \
+                military coup. Allende was elected senator in 1945, and the coup in Chile of \
+                1924 was another.";
             let sample = Corpus::from_texts(&[("sample", SAMPLE, crate::text::Format::Text)]);
             let analysis = corpus::source_claims(
                 &sample.text(crate::corpus::SourceIdx(0)),
@@ -435,7 +681,7 @@ impl Catalog {
                 self,
             );
             let mut bytes = postcard::to_allocvec(&analysis).expect("an analysis serializes");
-            bytes.extend_from_slice(format!("{:?}", self.events).as_bytes());
+            bytes.extend_from_slice(format!("{:?}{:?}", self.events, self.groups).as_bytes());
             xxhash_rust::xxh3::xxh3_64(&bytes)
         })
     }
@@ -446,6 +692,10 @@ impl Catalog {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CatalogFile {
+    /// Groups of words that, next to a description, say it is about
+    /// something else: `places = [...]`, `offices = [...]`.
+    #[serde(default)]
+    context: std::collections::BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
     event: Vec<Spanned<EventFile>>,
 }
@@ -455,7 +705,18 @@ struct CatalogFile {
 struct EventFile {
     id: Spanned<String>,
     label: Spanned<String>,
-    patterns: Spanned<Vec<Spanned<PatternFile>>>,
+    #[serde(default)]
+    patterns: Option<Spanned<Vec<Spanned<PatternFile>>>>,
+    #[serde(default)]
+    descriptions: Option<Spanned<Vec<Spanned<PatternFile>>>>,
+    #[serde(default)]
+    qualifiers: Vec<Spanned<String>>,
+    #[serde(default)]
+    places: Vec<Spanned<String>>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    rivals: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     recurring: bool,
     #[serde(default)]
@@ -477,6 +738,8 @@ struct PatternTable {
     phrase: String,
     #[serde(default)]
     near: OneOrMany,
+    #[serde(default)]
+    not_after: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -511,8 +774,22 @@ impl<'de> Deserialize<'de> for PatternFile {
     }
 }
 
-/// Parses one catalog file. Every error points into the file.
+/// The groups every catalog may name as `rivals` without defining them.
+pub const BUILTIN_GROUPS: &[&str] = &["places", "offices", "people"];
+
+/// A catalog file read: its events and its `[context]` groups.
+pub struct Parsed {
+    pub events: Vec<Event>,
+    pub groups: Vec<(String, Vec<Phrase>)>,
+}
+
+/// Parses one catalog file's events. Every error points into the file.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
+    parse_file(text, path).map(|p| p.events)
+}
+
+/// Parses one catalog file. Every error points into the file.
+pub fn parse_file(text: &str, path: &Path) -> Result<Parsed> {
     let shared: Arc<str> = Arc::from(text);
     let help = "`provlint explain events` describes the catalog's format";
     let at = |span: std::ops::Range<usize>, msg: String, label: &str| {
@@ -531,10 +808,33 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
             .to_string();
         at(span, format!("invalid event catalog: {msg}"), &msg)
     })?;
+    // A word of the context or a qualifier: plain words, no `*`.
+    let plain = |s: &Spanned<String>, what: &str| -> Result<Phrase> {
+        let text = s.get_ref();
+        if text.contains('*') {
+            return Err(at(
+                s.span(),
+                format!("{what} `{text}`: only plain words, no `*`"),
+                "no wildcards here",
+            ));
+        }
+        Phrase::parse(text)
+            .map_err(|m| at(s.span(), format!("{what} `{text}`: {m}"), "this phrase"))
+    };
+    let mut groups = Vec::new();
+    for (name, phrases) in &file.context {
+        let list = phrases
+            .get_ref()
+            .iter()
+            .map(|p| plain(p, &format!("context `{name}`")))
+            .collect::<Result<Vec<_>>>()?;
+        groups.push((name.clone(), list));
+    }
     let origin = crate::paths::display_path(path);
     let mut events: Vec<Event> = Vec::new();
     let mut seen: HashMap<String, Span> = HashMap::new();
     for entry in file.event {
+        let entry_span = entry.span();
         let e = entry.into_inner();
         let id = e.id.get_ref().trim().to_string();
         if id.is_empty()
@@ -564,45 +864,56 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
                 "say what the event is",
             ));
         }
-        let patterns_span = e.patterns.span();
+        let patterns_span = e
+            .patterns
+            .as_ref()
+            .map(|p| p.span())
+            .or_else(|| e.descriptions.as_ref().map(|p| p.span()))
+            .unwrap_or(entry_span);
         let mut patterns = Vec::new();
-        for p in e.patterns.into_inner() {
-            let span = p.span();
-            let (phrase_text, near) = match p.into_inner() {
-                PatternFile::Phrase(s) => (s, Vec::new()),
-                PatternFile::Table(t) => (
-                    t.phrase,
-                    match t.near {
-                        OneOrMany::None => Vec::new(),
-                        OneOrMany::One(s) => vec![s],
-                        OneOrMany::Many(v) => v,
-                    },
-                ),
-            };
-            let phrase = Phrase::parse(&phrase_text).map_err(|m| {
-                at(
-                    span.clone(),
-                    format!("event `{id}`: pattern `{phrase_text}`: {m}"),
-                    "this pattern",
-                )
-            })?;
-            let near = near
-                .iter()
-                .map(|n| {
-                    Phrase::parse(n).map_err(|m| {
-                        at(
-                            span.clone(),
-                            format!("event `{id}`: `near` phrase `{n}`: {m}"),
-                            "this pattern",
-                        )
+        let lists = [(e.patterns, false), (e.descriptions, true)];
+        for (list, generic) in lists {
+            for p in list.map(Spanned::into_inner).unwrap_or_default() {
+                let span = p.span();
+                let (phrase_text, near, not_after) = match p.into_inner() {
+                    PatternFile::Phrase(s) => (s, Vec::new(), Vec::new()),
+                    PatternFile::Table(t) => (
+                        t.phrase,
+                        match t.near {
+                            OneOrMany::None => Vec::new(),
+                            OneOrMany::One(s) => vec![s],
+                            OneOrMany::Many(v) => v,
+                        },
+                        t.not_after.iter().flat_map(|w| word_keys(w)).collect(),
+                    ),
+                };
+                let phrase = Phrase::parse(&phrase_text).map_err(|m| {
+                    at(
+                        span.clone(),
+                        format!("event `{id}`: pattern `{phrase_text}`: {m}"),
+                        "this pattern",
+                    )
+                })?;
+                let near = near
+                    .iter()
+                    .map(|n| {
+                        Phrase::parse(n).map_err(|m| {
+                            at(
+                                span.clone(),
+                                format!("event `{id}`: `near` phrase `{n}`: {m}"),
+                                "this pattern",
+                            )
+                        })
                     })
-                })
-                .collect::<Result<Vec<_>>>()?;
-            patterns.push(Pattern {
-                text: phrase_text,
-                phrase,
-                near,
-            });
+                    .collect::<Result<Vec<_>>>()?;
+                patterns.push(Pattern {
+                    text: phrase_text,
+                    phrase,
+                    near,
+                    not_after,
+                    generic,
+                });
+            }
         }
         if patterns.is_empty() {
             return Err(at(
@@ -611,16 +922,56 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Event>> {
                 "give at least one phrase that names it",
             ));
         }
+        let qualifiers = e
+            .qualifiers
+            .iter()
+            .map(|q| plain(q, &format!("event `{id}`: qualifier")))
+            .collect::<Result<Vec<_>>>()?;
+        let places = e
+            .places
+            .iter()
+            .map(|q| plain(q, &format!("event `{id}`: place")))
+            .collect::<Result<Vec<_>>>()?;
+        let rivals = match e.rivals {
+            None => vec!["places".to_string()],
+            Some(list) => {
+                let mut out = Vec::new();
+                for r in list {
+                    let name = r.get_ref().trim().to_string();
+                    let known = BUILTIN_GROUPS.contains(&name.as_str())
+                        || groups.iter().any(|(g, _)| *g == name);
+                    if !known {
+                        return Err(at(
+                            r.span(),
+                            format!(
+                                "event `{id}`: rival group `{name}` is not a group of `[context]` ({})",
+                                BUILTIN_GROUPS.join(", ")
+                            ),
+                            "no such group",
+                        ));
+                    }
+                    out.push(name);
+                }
+                out
+            }
+        };
         events.push(Event {
             id,
             label: e.label.into_inner().trim().to_string(),
             patterns,
             recurring: e.recurring,
             extended: e.extended,
+            qualifiers,
+            places,
+            kind: e
+                .kind
+                .map(|k| k.trim().to_string())
+                .filter(|k| !k.is_empty()),
+            rivals,
             origin: origin.clone(),
         });
     }
-    Ok(events)
+    Ok(Parsed { events, groups })
 }
 
 #[cfg(test)]
