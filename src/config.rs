@@ -69,6 +69,8 @@ struct ConfigFile {
     /// Exit with code 1 when a finding at or above this severity is reported.
     #[schemars(with = "Option<FailOn>")]
     fail_on: Option<Severity>,
+    /// The largest draft checked, in bytes: a larger file is refused with an error, unread, and the other drafts are checked.
+    max_draft_bytes: Option<u64>,
     /// Globs of the drafts taken when a directory is checked (default: Markdown and text files by extension).
     #[schemars(with = "Option<Vec<String>>")]
     include: Option<Vec<Spanned<String>>>,
@@ -310,6 +312,8 @@ pub struct Settings {
     /// file, or in the current directory without one).
     pub cache_dir: PathBuf,
     pub fail_on: Severity,
+    /// The largest draft read, in bytes (`max_draft_bytes`).
+    pub max_draft_bytes: u64,
     pub quote: QuoteSettings,
     pub figures: FigureSettings,
     pub provenance: ProvenanceSettings,
@@ -340,6 +344,7 @@ impl Settings {
             rules_dir: base.join("rules"),
             cache_dir: base.join(crate::corpus::cache::CACHE_DIR),
             fail_on: Severity::Error,
+            max_draft_bytes: 0,
             quote: QuoteSettings {
                 profile: Profile::Chicago,
                 min_words: 0,
@@ -477,6 +482,9 @@ impl Settings {
         if let Some(f) = file.fail_on {
             self.fail_on = f;
         }
+        if let Some(n) = file.max_draft_bytes {
+            self.max_draft_bytes = n;
+        }
         if let Some(globs) = file.include {
             compile(&globs, &at)?;
             self.include = globs.into_iter().map(Spanned::into_inner).collect();
@@ -591,6 +599,7 @@ impl Settings {
             rules_dir: String,
             cache_dir: String,
             fail_on: Severity,
+            max_draft_bytes: u64,
             include: &'a [String],
             exclude: &'a [String],
             quote: &'a QuoteSettings,
@@ -617,6 +626,7 @@ impl Settings {
                 .display()
                 .to_string(),
             fail_on: self.fail_on,
+            max_draft_bytes: self.max_draft_bytes,
             include: &self.include,
             exclude: &self.exclude,
             quote: &self.quote,
@@ -805,7 +815,7 @@ mod tests {
     fn the_defaults_file_sets_every_value() {
         let f: ConfigFile = toml::from_str(DEFAULTS).unwrap();
         let q = &f.quote;
-        assert!(f.fail_on.is_some());
+        assert!(f.fail_on.is_some() && f.max_draft_bytes.is_some());
         assert!(q.profile.is_some() && q.min_words.is_some() && q.chance_matches.is_some());
         assert!(
             q.max_elision_words.is_some()

@@ -113,22 +113,56 @@ fn walk(
     }
 }
 
-/// Reads a draft file.
-pub fn read_draft(path: &Path) -> Result<Draft> {
+/// Reads a draft file of at most `limit` bytes.
+pub fn read_draft(path: &Path, limit: u64) -> Result<Draft> {
+    // Asked of the file system first: a refused draft is never read.
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > limit {
+            return Err(too_large(path, Some(meta.len()), limit));
+        }
+    }
     let text = crate::error::read_text_file(path, "draft")?;
+    if text.len() as u64 > limit {
+        return Err(too_large(path, Some(text.len() as u64), limit));
+    }
     Ok(Draft::from_path_and_text(
         &crate::paths::display_path(path),
         text,
     ))
 }
 
-/// Reads a draft from standard input, named `name` in reports.
-pub fn read_stdin(name: &str) -> Result<Draft> {
+/// A draft over the size limit: what it is, and how to raise the limit.
+/// `bytes`: its size, when known (standard input is read only up to the
+/// limit).
+fn too_large(path: &Path, bytes: Option<u64>, limit: u64) -> Error {
+    let size = bytes.map_or_else(|| "more than that".to_string(), |b| format!("{b} bytes"));
+    Error::new(
+        "io::too-large",
+        format!(
+            "{}: draft is over the limit of {limit} bytes ({size}); not checked",
+            path.display(),
+        ),
+    )
+    .with_path(path)
+    .with_help(
+        "split the draft, or raise `max_draft_bytes` in provlint.toml (`--set max_draft_bytes=N`)",
+    )
+}
+
+/// Reads a draft of at most `limit` bytes from standard input, named `name`
+/// in reports.
+pub fn read_stdin(name: &str, limit: u64) -> Result<Draft> {
     use std::io::Read;
     let mut bytes = Vec::new();
+    // One byte more than the limit tells a draft over it, without reading
+    // the rest.
     std::io::stdin()
+        .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(Path::new(name), &e, "read standard input for"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(Path::new(name), None, limit));
+    }
     let text = crate::error::text_from_bytes(Path::new(name), bytes, "input")?;
     Ok(Draft::from_path_and_text(name, text))
 }

@@ -167,6 +167,7 @@ corpus = "corpus"          # the corpus directory (with its sources.toml)
 rules_dir = "rules"        # the directory of rule data files
 cache_dir = ".provlint-cache"  # where the corpus index is cached (`provlint corpus stats`)
 fail_on = "error"          # exit 1 when a finding at or above this severity is reported
+max_draft_bytes = 16777216 # a larger draft is refused with an error, unread (16 MiB)
 include = ["drafts/**/*.md"]     # drafts taken when walking a directory (default: .md, .txt, ... by extension)
 exclude = ["drafts/archive/**"]  # never checked, even when named on the command line
 

@@ -67,6 +67,36 @@ impl From<Span> for miette::SourceSpan {
     }
 }
 
+/// A set of spans, merged and sorted, that answers "is this offset in one
+/// of them?" by a search: for checks that ask it of every token of a draft,
+/// where a scan of every span would make a draft of many quotations cost
+/// its tokens times its quotations.
+#[derive(Clone, Debug, Default)]
+pub struct SpanSet {
+    spans: Vec<Span>,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanSet {
+        let mut all: Vec<Span> = spans.into_iter().filter(|s| !s.is_empty()).collect();
+        all.sort();
+        let mut spans: Vec<Span> = Vec::with_capacity(all.len());
+        for s in all {
+            match spans.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => spans.push(s),
+            }
+        }
+        SpanSet { spans }
+    }
+
+    /// Whether `at` is in a span (its start included, its end not).
+    pub fn contains(&self, at: usize) -> bool {
+        let i = self.spans.partition_point(|s| s.end <= at);
+        self.spans.get(i).is_some_and(|s| s.start <= at)
+    }
+}
+
 /// A position for people: 1-based line and 1-based column in `char`s.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct LineCol {
@@ -208,6 +238,20 @@ mod tests {
         // The astral clef is two UTF-16 units and four bytes.
         assert_eq!(idx.utf16_column(text, x), 15);
         assert_eq!(idx.byte_column(text, x), x - text.find('«').unwrap() + 1);
+    }
+
+    #[test]
+    fn a_span_set_merges_and_searches() {
+        let set = SpanSet::new([
+            Span::new(10, 20),
+            Span::new(0, 3),
+            Span::new(15, 25),
+            Span::new(7, 7),
+        ]);
+        let inside: Vec<usize> = (0..30).filter(|&i| set.contains(i)).collect();
+        let expected: Vec<usize> = (0..3).chain(10..25).collect();
+        assert_eq!(inside, expected);
+        assert!(!SpanSet::default().contains(0));
     }
 
     #[test]

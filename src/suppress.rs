@@ -164,7 +164,8 @@ fn next_content_line(text: &str, lines: &LineIndex, line: usize) -> usize {
     while let Some(start) = lines.line_start(l) {
         let end = lines.line_start(l + 1).unwrap_or(text.len());
         let content = text[start..end].trim();
-        if !content.is_empty() && !(content.starts_with("<!--") && content.ends_with("-->")) {
+        let comment = content.starts_with("<!--") && content.ends_with("-->");
+        if !(content.is_empty() || comment) {
             return l;
         }
         l += 1;

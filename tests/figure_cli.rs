@@ -90,8 +90,14 @@ fn the_figure_audit_lists_every_quantity_and_what_is_in_none() {
         sides(&a, "vote-1970"),
         ["bensaid-2023, saunois-2013: about 37%, 36.3%"]
     );
-    assert_eq!(sides(&a, "exiled-dictatorship"), ["flakin-2019: tens of thousands"]);
-    assert_eq!(sides(&a, "tortured-dictatorship"), ["wsws-2023: around 30,000"]);
+    assert_eq!(
+        sides(&a, "exiled-dictatorship"),
+        ["flakin-2019: tens of thousands"]
+    );
+    assert_eq!(
+        sides(&a, "tortured-dictatorship"),
+        ["wsws-2023: around 30,000"]
+    );
     assert_eq!(
         sides(&a, "demonstrators-1973"),
         ["bensaid-2023, saunois-2013: 700,000, Up to one million"]
@@ -142,8 +148,7 @@ fn corpus_audit_shows_dates_and_figures() {
     let text = stdout(&figures);
     assert!(text.starts_with("killed-dictatorship: "), "{text}");
     assert!(
-        text.trim_end()
-            .ends_with("5 sources; 14 in the catalog)"),
+        text.trim_end().ends_with("5 sources; 14 in the catalog)"),
         "{text}"
     );
     let all = provlint(&repo(), &["corpus", "audit", "--figures", "--all"]);

@@ -20,7 +20,7 @@ fn the_readme_sample_is_what_the_tool_prints() {
 
     let corpus = Corpus::load(Path::new("corpus")).unwrap();
     let settings = Settings::load(Path::new("."), None).unwrap();
-    let draft = provlint::files::read_draft(Path::new("examples/draft.md")).unwrap();
+    let draft = provlint::files::read_draft(Path::new("examples/draft.md"), u64::MAX).unwrap();
     let report = provlint::checks::check(&draft, &corpus, &settings);
     let out = render::human::render(
         &[report],

@@ -286,11 +286,12 @@ impl<'a> Finder<'a> {
     /// The sentence holding prose offset `at` (a sentence's end counts as in
     /// it, so a footnote right after a period belongs to its sentence).
     fn sentence_of(&self, at: usize) -> Option<(usize, usize, Span)> {
-        self.sentences
-            .iter()
-            .enumerate()
-            .find(|(_, (_, s))| s.start <= at && at <= s.end)
-            .map(|(i, (b, s))| (i, *b, *s))
+        // Sentences are in document order and do not overlap: the first
+        // one ending at or after `at` is the only candidate. A search, not
+        // a scan, so a paragraph of thousands of sentences stays linear.
+        let i = self.sentences.partition_point(|(_, s)| s.end < at);
+        let (b, s) = *self.sentences.get(i)?;
+        (s.start <= at).then_some((i, b, s))
     }
 
     /// Whether a sentence has words of its own besides citation brackets.
@@ -695,7 +696,8 @@ impl<'a> Finder<'a> {
                 .collect();
             let starts: Vec<usize> = block_sentences
                 .iter()
-                .filter_map(|s| tk.iter().position(|t| t.span.start >= s.start))
+                .map(|s| tk.partition_point(|t| t.span.start < s.start))
+                .filter(|&i| i < tk.len())
                 .collect();
             // "@flakin-2019" is a citation key, found as one already.
             let mentions: Vec<Mention> = self
@@ -741,9 +743,12 @@ impl<'a> Finder<'a> {
         let Some((_, _, s)) = self.sentence_of(cue.start) else {
             return Vec::new();
         };
-        let semis: Vec<usize> = tk
+        // The sentence's tokens only: tokens are in order.
+        let first = tk.partition_point(|t| t.span.start < s.start);
+        let last = tk.partition_point(|t| t.span.end <= s.end);
+        let semis: Vec<usize> = tk[first..last.max(first)]
             .iter()
-            .filter(|t| t.text == ";" && s.start <= t.span.start && t.span.end <= s.end)
+            .filter(|t| t.text == ";")
             .map(|t| t.span.start)
             .collect();
         let start = semis

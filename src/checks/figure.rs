@@ -255,9 +255,12 @@ pub fn check(
             Judgement::Agrees => {
                 if uncredited && let Some(severity) = unattributed {
                     let all: Vec<usize> = (0..known.readings.len()).collect();
-                    report
-                        .diagnostics
-                        .push(ctx.unattributed(f, &known.readings, Some(&all), severity));
+                    report.diagnostics.push(ctx.unattributed(
+                        f,
+                        &known.readings,
+                        Some(&all),
+                        severity,
+                    ));
                 }
             }
             Judgement::Conflict { against } => {
@@ -298,10 +301,16 @@ pub fn check(
                 }
                 // Siding with most sources, the figure's one problem is its
                 // missing credit; siding with fewer, the dispute says both.
-                if majority && uncredited && let Some(severity) = unattributed {
-                    report
-                        .diagnostics
-                        .push(ctx.unattributed(f, &known.readings, Some(&with), severity));
+                if majority
+                    && uncredited
+                    && let Some(severity) = unattributed
+                {
+                    report.diagnostics.push(ctx.unattributed(
+                        f,
+                        &known.readings,
+                        Some(&with),
+                        severity,
+                    ));
                 }
             }
         }
@@ -408,14 +417,10 @@ impl Ctx<'_> {
         }
         // The credited source gives no figure of its quantity: does it state
         // this figure at all, of anything its words allow?
-        let stating = self
-            .figs
-            .agreeing_in(f, credited)
-            .into_iter()
-            .any(|r| {
-                let c = self.figs.figure(r);
-                compare::states(c, f) && compare::compatible(f, c)
-            });
+        let stating = self.figs.agreeing_in(f, credited).into_iter().any(|r| {
+            let c = self.figs.figure(r);
+            compare::states(c, f) && compare::compatible(f, c)
+        });
         if stating {
             return Credited::States;
         }
@@ -575,7 +580,9 @@ impl Ctx<'_> {
         said.sort_by_key(|r| (self.figs.figure(*r).vague.is_some(), *r));
         for r in said.iter().take(3) {
             let id = self.id(r.source).to_string();
-            let e = evidence(self.corpus, self.figs, *r, |s| format!("what {id} says: {s}"));
+            let e = evidence(self.corpus, self.figs, *r, |s| {
+                format!("what {id} says: {s}")
+            });
             says.push(format!("“{}”", collapse(&e.text)));
             related_items.push(e);
         }
@@ -583,7 +590,11 @@ impl Ctx<'_> {
         let mut right: Vec<SourceIdx> = Vec::new();
         let mut help = String::new();
         if let Some(k) = known {
-            for r in k.readings.iter().filter(|r| !cover.sources.contains(&r.source)) {
+            for r in k
+                .readings
+                .iter()
+                .filter(|r| !cover.sources.contains(&r.source))
+            {
                 if let Some(s) = r
                     .figures
                     .iter()
@@ -647,8 +658,17 @@ impl Ctx<'_> {
         let gives = self.readings_text(&known.readings, against);
         let all: Vec<usize> = (0..known.readings.len()).collect();
         let mut related_items = Vec::new();
-        self.reading_evidence(&known.readings, against, "disagrees with the draft", &mut related_items);
-        let others: Vec<usize> = all.iter().copied().filter(|i| !against.contains(i)).collect();
+        self.reading_evidence(
+            &known.readings,
+            against,
+            "disagrees with the draft",
+            &mut related_items,
+        );
+        let others: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|i| !against.contains(i))
+            .collect();
         let mut help = format!("read as {}; ", known.label);
         if !others.is_empty() {
             let loose = self.readings_text(&known.readings, &others);
@@ -703,7 +723,11 @@ impl Ctx<'_> {
             (
                 format!(
                     "the sources disagree on {label}, and figure “{what}” agrees with {} of them: with {}, not with {}",
-                    if n_ours < n_theirs { "fewer" } else { "only half" },
+                    if n_ours < n_theirs {
+                        "fewer"
+                    } else {
+                        "only half"
+                    },
                     and_list(&ours),
                     and_list(&theirs)
                 ),
@@ -711,8 +735,18 @@ impl Ctx<'_> {
             )
         };
         let mut related_items = Vec::new();
-        self.reading_evidence(&known.readings, with, "the draft's side", &mut related_items);
-        self.reading_evidence(&known.readings, against, "the other side", &mut related_items);
+        self.reading_evidence(
+            &known.readings,
+            with,
+            "the draft's side",
+            &mut related_items,
+        );
+        self.reading_evidence(
+            &known.readings,
+            against,
+            "the other side",
+            &mut related_items,
+        );
         let mut help = if majority {
             "the draft follows most sources; `provlint corpus audit --figures` lists the corpus's disagreements on figures".to_string()
         } else {

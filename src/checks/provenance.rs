@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::corpus::{Corpus, SourceIdx, WordPos};
 use crate::diagnostic::{Applicability, Diagnostic, FileReport, Fix, Severity};
 use crate::draft::Draft;
-use crate::span::Span;
+use crate::span::{Span, SpanSet};
 use crate::text::Format;
 use crate::text::tokenize::{self, Token};
 use std::collections::HashMap;
@@ -34,12 +34,14 @@ pub fn runs(draft: &Draft, corpus: &Corpus, settings: &Settings, credits: &Credi
     let min = settings.provenance.min_words.max(1);
     let prose = draft.doc.prose.text();
     let quotations = draft.quotations();
-    let excluded = |t: &Token| {
-        credits.in_brackets(t.span.start)
-            || quotations
-                .iter()
-                .any(|q| q.prose.start <= t.span.start && t.span.start < q.prose.end)
-    };
+    let excluded_spans = SpanSet::new(
+        credits
+            .brackets
+            .iter()
+            .copied()
+            .chain(quotations.iter().map(|q| q.prose)),
+    );
+    let excluded = |t: &Token| excluded_spans.contains(t.span.start);
     let titles = Titles::of(corpus);
     let index = &corpus.index;
     let mut out = Vec::new();

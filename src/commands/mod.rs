@@ -77,7 +77,7 @@ pub(crate) fn read_drafts(
     let mut errors = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
-            match files::read_stdin(stdin_name.unwrap_or("<stdin>")) {
+            match files::read_stdin(stdin_name.unwrap_or("<stdin>"), settings.max_draft_bytes) {
                 Ok(d) => drafts.push(d),
                 Err(e) => errors.push(e),
             }
@@ -87,7 +87,7 @@ pub(crate) fn read_drafts(
             files::collect_selected(std::slice::from_ref(path), &skip, &selection);
         errors.extend(walk_errors);
         for file in found {
-            match files::read_draft(&file) {
+            match files::read_draft(&file, settings.max_draft_bytes) {
                 Ok(d) => drafts.push(d),
                 Err(e) => errors.push(e),
             }

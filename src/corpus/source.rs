@@ -184,9 +184,8 @@ pub fn is_page_furniture(line: &str) -> bool {
         if lower.starts_with("http://")
             || lower.starts_with("https://")
             || lower.starts_with("www.")
+            || is_email(w)
         {
-            has_address = true;
-        } else if is_email(w) {
             has_address = true;
         } else if w.chars().all(char::is_numeric) && w.chars().count() <= 5 {
             // a page number, in any digits (the wsws copy has ٨)

@@ -162,7 +162,8 @@ pub fn audit(corpus: &Corpus, catalog: &Quantities, all: bool, version: u32) -> 
         let mut self_contradicting: Vec<String> = Vec::new();
         for (i, side) in on_sides.iter().enumerate() {
             for s in side {
-                if on_sides[i + 1..].iter().any(|o| o.contains(s)) && !self_contradicting.contains(s)
+                if on_sides[i + 1..].iter().any(|o| o.contains(s))
+                    && !self_contradicting.contains(s)
                 {
                     self_contradicting.push(s.clone());
                 }

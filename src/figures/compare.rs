@@ -280,17 +280,41 @@ mod tests {
         // "around 500" does not reach 250.
         assert!(!agree(&fig("around 500 people"), &fig("250 people")));
         // "tens of thousands" is not half a million.
-        assert!(!agree(&fig("tens of thousands of exiles"), &fig("500,000 exiles")));
-        assert!(agree(&fig("tens of thousands of exiles"), &fig("30,000 exiles")));
+        assert!(!agree(
+            &fig("tens of thousands of exiles"),
+            &fig("500,000 exiles")
+        ));
+        assert!(agree(
+            &fig("tens of thousands of exiles"),
+            &fig("30,000 exiles")
+        ));
         // "about 37%" covers 36.3%.
-        assert!(agree(&fig("about 37% of the vote"), &fig("36.3% of the vote")));
+        assert!(agree(
+            &fig("about 37% of the vote"),
+            &fig("36.3% of the vote")
+        ));
         // "at least 3,100" agrees with "thousands", not with "tens of thousands".
-        assert!(agree(&fig("at least 3,100 leftists"), &fig("thousands of leftists")));
-        assert!(!agree(&fig("at least 3,100 leftists"), &fig("tens of thousands of leftists")));
+        assert!(agree(
+            &fig("at least 3,100 leftists"),
+            &fig("thousands of leftists")
+        ));
+        assert!(!agree(
+            &fig("at least 3,100 leftists"),
+            &fig("tens of thousands of leftists")
+        ));
         assert!(agree(&fig("3,000 leftists"), &fig("thousands of leftists")));
-        assert!(agree(&fig("15,000 leftists"), &fig("thousands of leftists")));
-        assert!(!agree(&fig("30,000 leftists"), &fig("thousands of leftists")));
+        assert!(agree(
+            &fig("15,000 leftists"),
+            &fig("thousands of leftists")
+        ));
+        assert!(!agree(
+            &fig("30,000 leftists"),
+            &fig("thousands of leftists")
+        ));
         // "over 10,000" is not 20,000.
-        assert!(!agree(&fig("over 10,000 leftists"), &fig("tens of thousands of leftists")));
+        assert!(!agree(
+            &fig("over 10,000 leftists"),
+            &fig("tens of thousands of leftists")
+        ));
     }
 }

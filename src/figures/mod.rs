@@ -214,6 +214,9 @@ struct Tok {
     low: String,
     /// Normalized, with its case.
     surface: String,
+    /// As place names are matched (`rules::place_key`), with its case and
+    /// in lower case: computed once, not at every place word compared.
+    place: (String, String),
     word: bool,
 }
 
@@ -331,10 +334,10 @@ fn places_in(toks: &[Tok], from: usize, to: usize, rules: &FigureRules, weak: bo
                 let n = w.words.len();
                 if n > 0
                     && k + n <= to
-                    && w.words.iter().zip(&toks[k..k + n]).all(|(pw, t)| {
-                        let key = rules::place_key(&t.surface, w.exact);
-                        *pw == key
-                    })
+                    && w.words
+                        .iter()
+                        .zip(&toks[k..k + n])
+                        .all(|(pw, t)| pw == if w.exact { &t.place.0 } else { &t.place.1 })
                 {
                     out.push(place.id.clone());
                     k += n;
@@ -361,6 +364,10 @@ fn tokens(prose: &str, span: Span) -> Vec<Tok> {
             Tok {
                 span: t.span,
                 low: surface.to_lowercase(),
+                place: (
+                    rules::place_key(&surface, true),
+                    rules::place_key(&surface, false),
+                ),
                 surface,
                 word: t.is_word(),
             }
@@ -512,9 +519,8 @@ fn number_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
                     let (va, da, ga) = digits(a)?;
                     let (vb, db, gb) = digits(b)?;
                     let plain = !ga && !gb && da == 0 && db == 0;
-                    year_range = plain
-                        && a.len() == 4
-                        && (b.len() == 2 || (b.len() == 4 && vb > va));
+                    year_range =
+                        plain && a.len() == 4 && (b.len() == 2 || (b.len() == 4 && vb > va));
                     (va, Some(vb), da, false)
                 }
                 None if money => {
@@ -532,8 +538,9 @@ fn number_at(toks: &[Tok], i: usize, money: bool) -> Option<Number> {
         // Thousands separated by spaces: "700 000", "1 250 000" (not a
         // telephone number's "8988 8777").
         let plain_group = |k: usize| {
-            toks.get(k)
-                .is_some_and(|t| t.word && t.low.len() == 3 && t.low.bytes().all(|b| b.is_ascii_digit()))
+            toks.get(k).is_some_and(|t| {
+                t.word && t.low.len() == 3 && t.low.bytes().all(|b| b.is_ascii_digit())
+            })
         };
         if high.is_none()
             && decimals == 0
@@ -733,7 +740,10 @@ fn measures_in(toks: &[Tok], words: &[usize], rules: &FigureRules, out: &mut Vec
     let stems: Vec<String> = words.iter().map(|&k| stem(&toks[k].low)).collect();
     for m in &rules.measures {
         let found = m.phrases.iter().any(|p| {
-            !p.is_empty() && stems.windows(p.len()).any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+            !p.is_empty()
+                && stems
+                    .windows(p.len())
+                    .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
         });
         if found && !out.contains(&m.id) {
             out.push(m.id.clone());
@@ -795,7 +805,8 @@ fn in_sentence(toks: &[Tok], rules: &FigureRules, min_count: f64, years: &[u32])
             .rev()
             .find(|&k| breaks(k))
             .map_or(lo_limit, |k| k + 1);
-        let clause_before: Vec<usize> = (clause_start..f.toks.0).filter(|&k| toks[k].word).collect();
+        let clause_before: Vec<usize> =
+            (clause_start..f.toks.0).filter(|&k| toks[k].word).collect();
         let before: Vec<usize> = clause_before
             .iter()
             .rev()
@@ -817,15 +828,13 @@ fn in_sentence(toks: &[Tok], rules: &FigureRules, min_count: f64, years: &[u32])
             if !t.word || (breaks(k) && !relative) {
                 // A comma goes on only within a list already begun.
                 let listing = t.low != "," || !after.is_empty();
-                let joins = matches!(t.low.as_str(), "," | "and" | "or")
-                    && listing
-                    && {
-                        let mut j = k + 1;
-                        while j < hi_limit && matches!(toks[j].low.as_str(), "and" | "or") {
-                            j += 1;
-                        }
-                        j < hi_limit && measure_at(toks, j, rules)
-                    };
+                let joins = matches!(t.low.as_str(), "," | "and" | "or") && listing && {
+                    let mut j = k + 1;
+                    while j < hi_limit && matches!(toks[j].low.as_str(), "and" | "or") {
+                        j += 1;
+                    }
+                    j < hi_limit && measure_at(toks, j, rules)
+                };
                 if !joins {
                     break;
                 }
@@ -1151,7 +1160,9 @@ fn finish(toks: &[Tok], c: Candidate, rules: &FigureRules, min_count: f64) -> St
             || year
             || c.value < min_count
             || (c.plain_integer && is_code(toks, start, end))
-            || (start > 0 && toks[start - 1].word && toks[start - 1].low.bytes().all(|b| b.is_ascii_digit()))
+            || (start > 0
+                && toks[start - 1].word
+                && toks[start - 1].low.bytes().all(|b| b.is_ascii_digit()))
             || (c.plain_integer && street_follows(toks, end, rules))
         {
             return skip;
@@ -1226,8 +1237,7 @@ fn counted(
     let mut k = end;
     let mut after_of = false;
     // "tens of thousands, of dead in Santiago": a comma before the "of".
-    if toks.get(k).is_some_and(|t| t.low == ",") && toks.get(k + 1).is_some_and(|t| t.low == "of")
-    {
+    if toks.get(k).is_some_and(|t| t.low == ",") && toks.get(k + 1).is_some_and(|t| t.low == "of") {
         k += 1;
     }
     if toks.get(k).is_some_and(|t| t.low == "of") {
@@ -1410,15 +1420,19 @@ mod tests {
         assert_eq!(f[1].measures, ["exiled"]);
         let f = figs("Over 3,000 people were killed or disappeared under Pinochet.");
         assert_eq!(f[0].measures, ["killed", "disappeared"]);
-        let f = figs("Thousands were slaughtered and thousands more imprisoned, tortured and exiled.");
+        let f =
+            figs("Thousands were slaughtered and thousands more imprisoned, tortured and exiled.");
         assert_eq!(f[0].measures, ["killed"]);
         assert_eq!(f[1].measures, ["tortured", "imprisoned", "exiled"]);
-        let f = figs("Allende was elected in 1970, but only with a relative majority of about 37%.");
+        let f =
+            figs("Allende was elected in 1970, but only with a relative majority of about 37%.");
         assert_eq!(f[0].measures, ["vote"]);
         let f = figs("Despite the 30,000 people who disappeared, the movement recovered.");
         assert_eq!(f[0].measures, ["disappeared"]);
         // A participle after a comma describes what is counted.
-        let f = figs("The regime sold off nearly two-thirds of the copper industry, nationalized under Allende.");
+        let f = figs(
+            "The regime sold off nearly two-thirds of the copper industry, nationalized under Allende.",
+        );
         assert_eq!(f[0].measures, ["privatised"]);
         let f = figs("Allende's opponents hoped to win 66% of the vote.");
         assert!(f[0].hypothetical);

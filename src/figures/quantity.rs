@@ -204,8 +204,7 @@ impl Quantity {
                 }
             }
         }
-        if f
-            .measures
+        if f.measures
             .iter()
             .any(|m| Some(m) != self.measure.as_ref() && !self.with.contains(m))
         {
@@ -251,13 +250,12 @@ impl Quantity {
             w.split('-')
                 .all(|p| rules.months.contains(&p.to_lowercase()))
         };
-        let is_place = |w: &str| {
-            rules
-                .places
-                .iter()
-                .flat_map(|p| &p.words)
-                .any(|p| p.words.len() == 1 && p.words[0] == super::rules::place_key(w, p.exact))
-        };
+        let is_place =
+            |w: &str| {
+                rules.places.iter().flat_map(|p| &p.words).any(|p| {
+                    p.words.len() == 1 && p.words[0] == super::rules::place_key(w, p.exact)
+                })
+            };
         let words = &f.lead;
         let Some(i) = (0..words.len()).rev().find(|&i| {
             let w = &words[i];
@@ -390,10 +388,7 @@ impl Quantities {
                 None => quantities.push(q),
             }
         }
-        let files = vec![
-            BUILTIN_PATH.to_string(),
-            crate::paths::display_path(&path),
-        ];
+        let files = vec![BUILTIN_PATH.to_string(), crate::paths::display_path(&path)];
         Ok(Arc::new(Quantities::new(quantities, subject, files)))
     }
 
@@ -493,8 +488,7 @@ pub fn readings(statements: &[FigRef], figs: &CorpusFigures) -> Vec<Reading> {
     for (source, refs) in by_source {
         let mut together: Option<Interval> = Some(compare::interval(figs.figure(refs[0])));
         for r in &refs[1..] {
-            together =
-                together.and_then(|i| i.intersect(&compare::interval(figs.figure(*r))));
+            together = together.and_then(|i| i.intersect(&compare::interval(figs.figure(*r))));
         }
         match together {
             Some(interval) => out.push(Reading {
@@ -864,8 +858,16 @@ mod tests {
         assert!(!up.occurs_in(&words("rounded up thousands")));
         let coup = Cue::parse("attempted coup").unwrap();
         assert!(coup.occurs_in(&words("Souper's Attempted coup failed")));
-        assert!(Cue::parse("cordon*").unwrap().occurs_in(&words("the cordones industriales")));
-        assert!(Cue::parse("Allende").unwrap().occurs_in(&words("Allende's victory")));
+        assert!(
+            Cue::parse("cordon*")
+                .unwrap()
+                .occurs_in(&words("the cordones industriales"))
+        );
+        assert!(
+            Cue::parse("Allende")
+                .unwrap()
+                .occurs_in(&words("Allende's victory"))
+        );
     }
 
     #[test]
@@ -879,7 +881,10 @@ mod tests {
                 "Chilean general who overthrew Salvador Allende in a 1973 coup and ruled for 17 years while over 3,000 people were killed or disappeared.",
                 Some("killed-dictatorship"),
             ),
-            ("Allende won the election with 36.3% of the popular vote.", Some("vote-1970")),
+            (
+                "Allende won the election with 36.3% of the popular vote.",
+                Some("vote-1970"),
+            ),
             (
                 "Allende was elected in September-October 1970, in a presidential election, but only with a relative majority of about 37%.",
                 Some("vote-1970"),
@@ -889,23 +894,41 @@ mod tests {
                 Some("detained-coup"),
             ),
             // Another place.
-            ("After the coup in Angola, over 300,000 Angolans were killed.", None),
+            (
+                "After the coup in Angola, over 300,000 Angolans were killed.",
+                None,
+            ),
             ("The junta killed 7000 Soviet soldiers.", None),
             // Another thing counted.
-            ("After the coup, the army lost 649 soldiers killed in action in Chile.", None),
+            (
+                "After the coup, the army lost 649 soldiers killed in action in Chile.",
+                None,
+            ),
             // Another measure: a poll is not a vote.
             ("Allende's approval stood at 84% in a poll.", None),
             // Another election.
-            ("During the 1971 mayoral elections, UP candidates took over 51% of the vote.", Some("vote-municipal-1971")),
+            (
+                "During the 1971 mayoral elections, UP candidates took over 51% of the vote.",
+                Some("vote-municipal-1971"),
+            ),
             // A goal, not a fact.
             ("Allende's opponents hoped to win 66% of the vote.", None),
             // Several measures at once.
-            ("After the coup, thousands more were imprisoned, tortured and exiled.", None),
+            (
+                "After the coup, thousands more were imprisoned, tortured and exiled.",
+                None,
+            ),
             // Over the years, not the coup's day.
-            ("Pinochet over the next 20 years will forcibly intern over 80,000.", None),
+            (
+                "Pinochet over the next 20 years will forcibly intern over 80,000.",
+                None,
+            ),
             // One event of the dictatorship, not all of it.
             ("The failed coup of June 1973 left 22 people dead.", None),
-            ("After the coup, the Caravan of Death executed at least 97 people.", None),
+            (
+                "After the coup, the Caravan of Death executed at least 97 people.",
+                None,
+            ),
         ] {
             assert_eq!(quantity(text).as_deref(), id, "{text}");
         }
@@ -919,7 +942,8 @@ mod tests {
         assert_eq!(figures[1].years, [1964]);
         assert_eq!(q.of(&figures[1]), None);
         // Another candidate's share.
-        let text = "In 1970 Allende won 36.6% of the vote, while Alessandri received 35.3% of the vote.";
+        let text =
+            "In 1970 Allende won 36.6% of the vote, while Alessandri received 35.3% of the vote.";
         let rules = FigureRules::built_in();
         let s = crate::text::sentences::split(text, Span::new(0, text.len()));
         let figures = extract(text, &s, rules, 0.0);
