@@ -238,16 +238,22 @@ provlint comment that cannot be read (an unknown rule or directive, an
 
 pub static QUOTE_EXTERNAL: Rule = Rule {
     code: "quote::external",
-    summary: "A quotation is credited to a work or speaker outside the corpus, so it is not checked.",
+    summary: "A quotation is credited to a work or outlet outside the corpus, so it is not checked.",
     doc: r#"# quote::external
 
 A quotation in the draft is not in the corpus, and the draft credits it to
-something outside the corpus: a footnote or numbered reference to another
-work, a link to another page, or a prose attribution to someone the corpus
-does not have ("she told the BBC", "in his 1987 speech", "according to the
-Dalai Lama"). provlint can only check words against the corpus, so it says
-where the quotation is credited and leaves it: an `info` note, counted in
-`provlint report`, never a warning.
+a work outside the corpus: a footnote or numbered reference to another
+work, a link to another page, or a prose attribution that names a record or
+an outlet ("she told the BBC", "in his 1987 speech", "in an interview he
+said", "according to Human Rights Watch"; the words are
+`rules/attribution.toml`'s `record_nouns` and `organisation_words`).
+provlint can only check words against the corpus, so it says where the
+quotation is credited and leaves it: an `info` note, counted in `provlint
+report`, never a warning.
+
+A speaker alone ("Johnson said", "according to the Dalai Lama", "his
+motto") says whose words they are, not where a reader could find them: such
+a quotation is `quote::unverified`, the one a fact-checker asks about first.
 
 A quotation that is a misquotation of a corpus passage is
 `quote::mismatch` whoever it is credited to: the corpus has those words

@@ -23,6 +23,8 @@ struct Raw {
     possessive_pronouns: Vec<String>,
     #[serde(default)]
     statement_nouns: Vec<String>,
+    #[serde(default)]
+    record_nouns: Vec<String>,
 }
 
 /// A cue phrase as lower-case words.
@@ -46,6 +48,9 @@ pub struct AttributionRules {
     pub possessive_pronouns: HashSet<String>,
     /// "speech", "motto": after a possessive pronoun, a credit.
     pub statement_nouns: HashSet<String>,
+    /// "speech", "interview", "memoir": a record a reader can look up, so a
+    /// credit that names one credits a work, not only a speaker.
+    pub record_nouns: HashSet<String>,
 }
 
 fn words(s: &str) -> Words {
@@ -75,6 +80,7 @@ impl AttributionRules {
             organisation_words: raw.organisation_words.into_iter().collect(),
             possessive_pronouns: set(&raw.possessive_pronouns),
             statement_nouns: set(&raw.statement_nouns),
+            record_nouns: set(&raw.record_nouns),
         })
     }
 

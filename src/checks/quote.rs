@@ -190,11 +190,16 @@ pub fn check_credited(
             // Not in the corpus, and credited only to a work or a speaker
             // outside it: noted, not checked. (A misquotation of a corpus
             // passage is one whoever it is credited to.)
-            Outcome::Unverified(_) if is_external(cover) || pointer.is_some() => {
+            Outcome::Unverified(_)
+                if is_external(draft, cover)
+                    || pointer.is_some_and(|p| {
+                        names_a_work(&draft.doc.prose.text()[p.range()], "", "")
+                    }) =>
+            {
                 if let Some(severity) = external {
                     // The work it is from (a footnote, a reference, a link)
                     // before the speaker, then the nearest.
-                    let who = match outside(cover).min_by_key(|c| {
+                    let who = match outside(draft, cover).min_by_key(|c| {
                         (
                             c.kind == CreditKind::Attribution,
                             c.prose.start.abs_diff(q.prose.start),
@@ -513,29 +518,93 @@ fn mismatch_diagnostic(
     }
 }
 
-/// Whether what covers a quotation credits it only outside the corpus: an
-/// outside work or a named speaker, and no corpus source.
-fn is_external(cover: &Cover) -> bool {
-    cover.sources.is_empty() && outside(cover).next().is_some()
+/// Whether what covers a quotation credits it only outside the corpus: to a
+/// work, a record or an outlet outside it, and to no corpus source.
+fn is_external(draft: &Draft, cover: &Cover) -> bool {
+    cover.sources.is_empty() && outside(draft, cover).next().is_some()
 }
 
-/// The credits of `cover` that name a work or a speaker outside the corpus.
-/// A footnote, a reference or a link names a work; a prose attribution names
-/// a speaker when it gives a name ("Johnson told him", "according to Human
-/// Rights Watch") or a pronoun for one named before ("He stated"). "One
-/// historian wrote", "according to analysts" name no one a reader could
-/// look up: the quotation is still uncredited.
-fn outside<'c>(cover: &'c Cover) -> impl Iterator<Item = &'c Credit> {
-    let cues = crate::attribution::AttributionRules::built_in();
+/// The credits of `cover` that name a work outside the corpus: a footnote, a
+/// reference or a link names one; a prose attribution names one when it
+/// names a record ("in his 1987 speech", "in an interview") or an
+/// organisation or outlet ("Boric told the BBC", "according to Human Rights
+/// Watch"). A speaker alone ("Johnson said", "according to the 14th Dalai
+/// Lama", "His motto") says whose words they are, not where a reader could
+/// find them: the quotation is still uncredited, and a fact-checker asks for
+/// its source first.
+fn outside<'c>(draft: &Draft, cover: &'c Cover) -> impl Iterator<Item = &'c Credit> {
+    let prose = draft.doc.prose.text();
     cover.external().filter(move |c| {
-        let key = c.key.to_lowercase();
         c.kind != CreditKind::Attribution
-            || c.key.split_whitespace().any(|w| {
-                w.starts_with(char::is_uppercase) && !cues.not_names.contains(&w.to_lowercase())
-            })
-            || cues.pronouns.contains(&key)
-            || cues.possessive_pronouns.contains(&key)
+            || names_a_work(
+                &prose[c.prose.range()],
+                before(prose, c.prose),
+                after(prose, c.prose),
+            )
     })
+}
+
+/// The few words right after a credit, up to a quotation mark or a
+/// punctuation mark: whom it was told to ("Boric told| the BBC: “…”").
+fn after(prose: &str, span: Span) -> &str {
+    let rest = &prose[span.end..];
+    let end = rest
+        .char_indices()
+        .find(|&(_, ch)| {
+            crate::text::normalize::is_quote_mark(ch) || matches!(ch, '.' | ',' | ':' | ';' | '\n')
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    let mut cut = end.min(60);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &rest[..cut]
+}
+
+/// The few words right before a credit, back to a quotation mark or the
+/// start of its clause ("In an interview |she said").
+fn before(prose: &str, span: Span) -> &str {
+    let head = &prose[..span.start];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, ch)| {
+            crate::text::normalize::is_quote_mark(ch) || matches!(ch, '.' | ';' | '\n')
+        })
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let mut cut = start.max(span.start.saturating_sub(60));
+    while !head.is_char_boundary(cut) {
+        cut += 1;
+    }
+    &head[cut..]
+}
+
+/// Whether a credit names a record or an organisation: a word of
+/// `record_nouns` in its words (`cue`) or its clause (`before`, `after`:
+/// "In an interview she said"), or an organisation or outlet (a name ending
+/// with one of `organisation_words`, or in capitals: "BBC") as the one
+/// credited or the one told ("Boric told the BBC"). An organisation merely
+/// named nearby ("According to the Dalai Lama, the CIA …") credits nothing.
+fn names_a_work(cue: &str, before: &str, after: &str) -> bool {
+    let rules = crate::attribution::AttributionRules::built_in();
+    let words = |s: &str| -> Vec<String> {
+        s.split(|ch: char| !(ch.is_alphanumeric() || ch == '-' || ch == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let record = |s: &str| {
+        words(s)
+            .iter()
+            .any(|w| rules.record_nouns.contains(&w.to_lowercase()))
+    };
+    let organisation = |s: &str| {
+        words(s).iter().any(|w| {
+            rules.organisation_words.contains(w.as_str())
+                || (w.chars().count() >= 2 && w.chars().all(|ch| ch.is_uppercase()))
+        })
+    };
+    record(cue) || record(before) || record(after) || organisation(cue) || organisation(after)
 }
 
 /// What credits a quotation (see `provlint explain credits`), and, when
