@@ -11,6 +11,7 @@
 
 pub mod attribution;
 pub mod baseline;
+pub mod catalog;
 pub mod checks;
 pub mod config;
 pub mod corpus;

@@ -5,47 +5,9 @@ use provlint::corpus::Corpus;
 use provlint::figures::audit::{FigureAudit, audit};
 use provlint::figures::quantity::Quantities;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn provlint(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_provlint"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("COLUMNS")
-        .output()
-        .expect("provlint runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).to_string()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).to_string()
-}
-
-/// A working directory with a config that points at the shipped corpus.
-fn workdir(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = repo().join("corpus");
-    std::fs::write(
-        dir.path().join("provlint.toml"),
-        format!("corpus = {:?}\n", corpus.display().to_string()),
-    )
-    .unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
+mod common;
+use common::{provlint, repo, stderr, stdout, workdir};
 
 fn shipped(all: bool) -> FigureAudit {
     let corpus = Corpus::load(&repo().join("corpus")).expect("the shipped corpus loads");

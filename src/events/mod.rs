@@ -513,24 +513,14 @@ impl Catalog {
     /// The built-in catalog extended by `rules_dir/events.toml`, if there
     /// is one.
     pub fn load(rules_dir: &Path) -> Result<Arc<Catalog>> {
-        let path = rules_dir.join(CATALOG_FILE);
-        if !path.is_file() {
+        let Some((text, path)) =
+            crate::catalog::user_file(rules_dir, CATALOG_FILE, BUILTIN, "event catalog")?
+        else {
             return Ok(Catalog::builtin());
-        }
-        let text = crate::error::read_text_file(&path, "event catalog")?;
-        if text == BUILTIN {
-            // This repository's own rules/ directory.
-            return Ok(Catalog::builtin());
-        }
+        };
         let user = parse_file(&text, &path)?;
         let builtin = Catalog::builtin();
-        let mut events = builtin.events.clone();
-        for e in user.events {
-            match events.iter().position(|b| b.id == e.id) {
-                Some(i) => events[i] = e,
-                None => events.push(e),
-            }
-        }
+        let events = crate::catalog::merge_by_id(builtin.events.clone(), user.events, |e| &e.id);
         // A user's `[context]` adds phrases to the built-in groups.
         let mut groups = builtin.groups.clone();
         for (name, phrases) in user.groups {
@@ -539,7 +529,7 @@ impl Catalog {
                 None => groups.push((name, phrases)),
             }
         }
-        let files = vec![BUILTIN_PATH.to_string(), crate::paths::display_path(&path)];
+        let files = crate::catalog::files(BUILTIN_PATH, &path);
         Ok(Arc::new(Catalog::with_context(events, groups, files)))
     }
 

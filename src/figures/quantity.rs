@@ -369,26 +369,17 @@ impl Quantities {
     /// The built-in catalog extended by `rules_dir/quantities.toml`, if
     /// there is one.
     pub fn load(rules_dir: &Path) -> Result<Arc<Quantities>> {
-        let path = rules_dir.join(CATALOG_FILE);
-        if !path.is_file() {
+        let Some((text, path)) =
+            crate::catalog::user_file(rules_dir, CATALOG_FILE, BUILTIN, "quantity catalog")?
+        else {
             return Ok(Quantities::builtin());
-        }
-        let text = crate::error::read_text_file(&path, "quantity catalog")?;
-        if text == BUILTIN {
-            // This repository's own rules/ directory.
-            return Ok(Quantities::builtin());
-        }
+        };
         let user = parse_file(&text, &path)?;
         let builtin = Quantities::builtin();
-        let mut quantities = builtin.quantities.clone();
         let subject = user.subject.or_else(|| builtin.subject.clone());
-        for q in user.quantities {
-            match quantities.iter().position(|b| b.id == q.id) {
-                Some(i) => quantities[i] = q,
-                None => quantities.push(q),
-            }
-        }
-        let files = vec![BUILTIN_PATH.to_string(), crate::paths::display_path(&path)];
+        let quantities =
+            crate::catalog::merge_by_id(builtin.quantities.clone(), user.quantities, |q| &q.id);
+        let files = crate::catalog::files(BUILTIN_PATH, &path);
         Ok(Arc::new(Quantities::new(quantities, subject, files)))
     }
 
