@@ -600,10 +600,15 @@ A few shared title words never resolve a credit. A credit that resolves to
 no source credits a work **outside the corpus** (Britannica, a newspaper,
 another article of a corpus author or of a corpus site, a person the
 manifest does not know, "the US Ambassador cabled"): what it covers is
-attributed, but cannot be checked against the corpus. Only a key that is no
-source's id, and a footnote that nearly names a corpus source (most of its
-title with its author or publication), are `citation::unknown`; a footnote
-reference with no definition is `citation::undefined-footnote`.
+attributed, but cannot be checked against the corpus. A quotation asks for
+more: a speaker alone ("Johnson said") says whose words they are, not where
+they are recorded, and leaves it `quote::unverified`; only a credit that
+names a work, a record or an outlet makes it `quote::external`.
+
+Only a key that is no source's id, and a footnote that nearly names a
+corpus source (most of its title with its author or publication), are
+`citation::unknown`; a footnote reference with no definition is
+`citation::undefined-footnote`.
 
 The **reference apparatus** is not prose: footnote definitions, and every
 block under a heading that names a reference section ("References", "See
