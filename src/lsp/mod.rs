@@ -600,6 +600,22 @@ impl Shared {
             return;
         }
         let (text, version, path, format, project, generation) = snapshot;
+        // As on the command line: a buffer over the size limit is refused
+        // with a message, not checked.
+        let limit = project.settings.max_draft_bytes;
+        if text.len() as u64 > limit {
+            self.client
+                .show_message(
+                    lsp::MessageType::WARNING,
+                    format!(
+                        "provlint: {} is over the limit of {limit} bytes ({} bytes); not checked (max_draft_bytes)",
+                        uri.as_str(),
+                        text.len()
+                    ),
+                )
+                .await;
+            return;
+        }
         let result = tokio::task::spawn_blocking(move || {
             let draft = Draft::new(path, text.clone(), format);
             let report = crate::checks::check(&draft, &project.corpus, &project.settings);

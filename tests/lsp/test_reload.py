@@ -75,3 +75,17 @@ async def test_the_watchers_follow_the_configs_corpus(vscode_in, workspace):
     assert any(str(workspace / "sources") in g for g in globs), globs
     uri = open_draft(client, workspace / "draft.md", DRAFT)
     assert len(await diagnostics(client, uri, 1)) == 2
+
+
+async def test_a_buffer_over_the_size_limit_is_refused_with_a_message(ws_client: LanguageClient, workspace):
+    client = ws_client
+    config = workspace / "provlint.toml"
+    limit = len(DRAFT.encode()) + 100
+    config.write_text(config.read_text() + f"\nmax_draft_bytes = {limit}\n")
+    uri = open_draft(client, workspace / "draft.md", DRAFT + "\n" + "Filler words for a long draft. " * 20)
+    message = await eventually(lambda: [m for m in client.messages if "max_draft_bytes" in m.message])
+    assert message[0].type == types.MessageType.Warning
+    assert "draft.md" in message[0].message and "not checked" in message[0].message
+    # Back under the limit, it is checked again.
+    change(client, uri, 2, [types.TextDocumentContentChangeWholeDocument(text=DRAFT)])
+    assert len(await diagnostics(client, uri, 2)) == 2
