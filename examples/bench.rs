@@ -453,7 +453,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 fn dir_bytes(dir: &Path) -> u64 {
     walk(dir)
         .iter()
-        .filter(|p| !p.file_name().is_some_and(|n| n == "lock"))
+        .filter(|p| p.file_name().is_none_or(|n| n != "lock"))
         .filter_map(|p| fs::metadata(p).ok())
         .map(|m| m.len())
         .sum()
@@ -702,7 +702,9 @@ fn table(rows: &[Row], load: &str) -> String {
 /// Check time against corpus size, log-log, hand-written SVG.
 fn plot(rows: &[Row]) -> String {
     let (w, h, l, r, t, b) = (640.0, 400.0, 70.0, 170.0, 30.0, 50.0);
-    let series: [(&str, &str, Box<dyn Fn(&Row) -> f64>); 4] = [
+    // A series: its name, its colour, and what it plots of a row.
+    type Series<'a> = (&'a str, &'a str, Box<dyn Fn(&Row) -> f64>);
+    let series: [Series; 4] = [
         (
             "provlint warm",
             "#1b7837",
