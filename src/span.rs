@@ -95,6 +95,12 @@ impl SpanSet {
         let i = self.spans.partition_point(|s| s.end <= at);
         self.spans.get(i).is_some_and(|s| s.start <= at)
     }
+
+    /// Whether `span` overlaps a span of the set (as `Span::overlaps`).
+    pub fn overlaps(&self, span: Span) -> bool {
+        let i = self.spans.partition_point(|s| s.end <= span.start);
+        self.spans.get(i).is_some_and(|s| s.overlaps(span))
+    }
 }
 
 /// A position for people: 1-based line and 1-based column in `char`s.
@@ -252,6 +258,8 @@ mod tests {
         let expected: Vec<usize> = (0..3).chain(10..25).collect();
         assert_eq!(inside, expected);
         assert!(!SpanSet::default().contains(0));
+        assert!(set.overlaps(Span::new(24, 30)) && set.overlaps(Span::new(2, 11)));
+        assert!(!set.overlaps(Span::new(3, 10)) && !set.overlaps(Span::new(25, 40)));
     }
 
     #[test]

@@ -34,11 +34,12 @@ pub use names::{Mention, NameKind, Names};
 
 use crate::corpus::{Corpus, SourceIdx};
 use crate::draft::Draft;
-use crate::span::Span;
+use crate::span::{Span, SpanSet};
 use crate::text::document::{Block, BlockKind};
 use names::{Tok, fold, normalize_url, toks};
 use regex::Regex;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How a draft credits a source.
@@ -135,6 +136,11 @@ pub struct Credits {
     /// Prose spans of Pandoc citation brackets (`[see @a; @b, p. 3]`) and
     /// citation markers (`[3]`): not the writer's claims.
     pub brackets: Vec<Span>,
+    /// `items` by where their scope starts, for `covering`: (start, end,
+    /// item) of the span every scope lies in, and the longest such span.
+    /// Built when the credits are found; empty, `covering` scans them all.
+    by_scope: Vec<(usize, usize, usize)>,
+    longest_scope: usize,
 }
 
 /// What covers a place in a draft.
@@ -170,7 +176,23 @@ impl Cover<'_> {
 impl Credits {
     /// The credits covering prose offset `at`.
     pub fn covering(&self, at: usize) -> Cover<'_> {
-        let credits: Vec<&Credit> = self.items.iter().filter(|c| c.covers(at)).collect();
+        let credits: Vec<&Credit> = if self.by_scope.len() == self.items.len() {
+            // Only the credits whose scope starts at most the longest scope
+            // before `at` can cover it: a search, then a few.
+            let end = self.by_scope.partition_point(|&(start, _, _)| start <= at);
+            let begin = self
+                .by_scope
+                .partition_point(|&(start, _, _)| start + self.longest_scope < at);
+            let mut found: Vec<usize> = self.by_scope[begin..end]
+                .iter()
+                .filter(|&&(_, _, i)| self.items[i].covers(at))
+                .map(|&(_, _, i)| i)
+                .collect();
+            found.sort_unstable();
+            found.into_iter().map(|i| &self.items[i]).collect()
+        } else {
+            self.items.iter().filter(|c| c.covers(at)).collect()
+        };
         let mut sources: Vec<SourceIdx> = credits
             .iter()
             .flat_map(|c| c.sources.iter().copied())
@@ -178,6 +200,33 @@ impl Credits {
         sources.sort();
         sources.dedup();
         Cover { credits, sources }
+    }
+
+    /// Indexes the credits by their scope, for `covering`.
+    fn index_scopes(&mut self) {
+        self.by_scope = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let start = c.scope.iter().map(|s| s.start).min().unwrap_or(0);
+                // `covers` counts an empty scope as one byte long.
+                let end = c
+                    .scope
+                    .iter()
+                    .map(|s| s.end.max(s.start + 1))
+                    .max()
+                    .unwrap_or(0);
+                (start, end, i)
+            })
+            .collect();
+        self.by_scope.sort_unstable();
+        self.longest_scope = self
+            .by_scope
+            .iter()
+            .map(|&(start, end, _)| end.saturating_sub(start))
+            .max()
+            .unwrap_or(0);
     }
 
     /// Whether prose offset `at` is inside a citation bracket.
@@ -267,6 +316,7 @@ impl<'a> Finder<'a> {
         self.credits
             .items
             .sort_by_key(|c| (c.prose.start, c.prose.end, c.kind as u8));
+        self.credits.index_scopes();
         self.credits
     }
 
@@ -469,14 +519,24 @@ impl<'a> Finder<'a> {
                 });
             }
         }
+        // Each label's definitions, and what they name, found once: a
+        // footnote is often referenced again and again.
+        let mut defs: HashMap<&str, Vec<&Block>> = HashMap::new();
+        for b in &doc.blocks {
+            if let Some(label) = b.footnote.as_deref() {
+                defs.entry(label).or_default().push(b);
+            }
+        }
+        type Resolved = (Vec<SourceIdx>, Option<SourceIdx>, bool, Option<String>);
+        let mut resolved: HashMap<&str, Resolved> = HashMap::new();
         for r in &doc.footnote_refs {
-            let defs: Vec<&Block> = doc
-                .blocks
-                .iter()
-                .filter(|b| b.footnote.as_deref() == Some(r.label.as_str()))
-                .collect();
-            let (sources, suggestion, own_credits, detail) =
-                self.resolve_definition(&r.label, &defs);
+            let label = r.label.as_str();
+            if !resolved.contains_key(label) {
+                let found =
+                    self.resolve_definition(label, defs.get(label).map_or(&[], Vec::as_slice));
+                resolved.insert(label, found);
+            }
+            let (sources, suggestion, own_credits, detail) = resolved[label].clone();
             // A footnote whose definition has its own keys is reported
             // through them, not again as a footnote.
             let claims_corpus = suggestion.is_some() && !own_credits;
@@ -533,13 +593,15 @@ impl<'a> Finder<'a> {
                 found.push(*sup);
             }
         }
+        // Pandoc brackets and superscripts already found; a marker the
+        // pattern finds does not overlap another it finds.
+        let taken = SpanSet::new(self.credits.brackets.iter().chain(&found).copied());
         for b in doc.blocks.iter().filter(|b| !b.apparatus) {
             let text = &self.prose[b.prose.range()];
             for m in marker_re().find_iter(text) {
                 let len = m.as_str().rfind(']').expect("the pattern has one") + 1;
                 let span = Span::new(b.prose.start + m.start(), b.prose.start + m.start() + len);
-                let in_pandoc = self.credits.brackets.iter().any(|x| x.overlaps(span));
-                if !in_pandoc && !found.iter().any(|f| f.overlaps(span)) {
+                if !taken.overlaps(span) {
                     found.push(span);
                 }
             }
@@ -688,12 +750,11 @@ impl<'a> Finder<'a> {
             if tk.is_empty() {
                 continue;
             }
-            let block_sentences: Vec<Span> = self
-                .sentences
-                .iter()
-                .filter(|(i, _)| *i == b)
-                .map(|(_, s)| *s)
-                .collect();
+            // Sentences are in block order: this block's are one run.
+            let from = self.sentences.partition_point(|(i, _)| *i < b);
+            let to = self.sentences.partition_point(|(i, _)| *i <= b);
+            let block_sentences: Vec<Span> =
+                self.sentences[from..to].iter().map(|(_, s)| *s).collect();
             let starts: Vec<usize> = block_sentences
                 .iter()
                 .map(|s| tk.partition_point(|t| t.span.start < s.start))

@@ -28,7 +28,7 @@ use crate::figures::index::{CorpusFigures, FigRef};
 use crate::figures::quantity::{self, Judgement, Reading};
 use crate::figures::{self, Figure, FigureRules, Unit, collapse, compare};
 use crate::rules;
-use crate::span::Span;
+use crate::span::{Span, SpanSet};
 use crate::text::Format;
 
 /// The figures of a draft that the figure checks look at: outside
@@ -39,6 +39,13 @@ pub fn draft_figures(draft: &Draft, credits: &Credits, settings: &Settings) -> V
     // The reference apparatus has no sentences.
     let sentences = doc.sentences();
     let quotations = draft.quotations();
+    let excluded = SpanSet::new(
+        credits
+            .brackets
+            .iter()
+            .copied()
+            .chain(quotations.iter().map(|q| q.prose)),
+    );
     figures::extract_grouped(
         doc.prose.text(),
         &sentences,
@@ -46,12 +53,7 @@ pub fn draft_figures(draft: &Draft, credits: &Credits, settings: &Settings) -> V
         settings.figures.min_count,
     )
     .into_iter()
-    .filter(|f| {
-        !credits.in_brackets(f.span.start)
-            && !quotations
-                .iter()
-                .any(|q| q.prose.start <= f.span.start && f.span.start < q.prose.end)
-    })
+    .filter(|f| !excluded.contains(f.span.start))
     .collect()
 }
 
@@ -116,13 +118,10 @@ fn sources_count(n: usize) -> String {
 
 /// Where a citation for the figure would go: before its sentence's final
 /// punctuation.
-fn citation_point(draft: &Draft, f: &Figure) -> Option<usize> {
+fn citation_point(draft: &Draft, sentences: &[(usize, Span)], f: &Figure) -> Option<usize> {
     let prose = draft.doc.prose.text();
-    let (_, s) = draft
-        .doc
-        .sentences()
-        .into_iter()
-        .find(|(_, s)| s.start <= f.span.start && f.span.start < s.end)?;
+    let i = sentences.partition_point(|(_, s)| s.end <= f.span.start);
+    let &(_, s) = sentences.get(i).filter(|(_, s)| s.start <= f.span.start)?;
     let text = &prose[s.range()];
     let body = text.trim_end_matches(|c: char| {
         matches!(
@@ -207,6 +206,7 @@ pub fn check(
         draft,
         corpus,
         figs: &figs,
+        sentences: draft.doc.sentences(),
     };
     // A note that the draft follows most sources is said once per quantity.
     let mut noted: Vec<String> = Vec::new();
@@ -345,6 +345,8 @@ struct Ctx<'a> {
     draft: &'a Draft,
     corpus: &'a Corpus,
     figs: &'a CorpusFigures,
+    /// The draft's sentences, in order (found once, not for every figure).
+    sentences: Vec<(usize, Span)>,
 }
 
 impl Ctx<'_> {
@@ -514,7 +516,7 @@ impl Ctx<'_> {
                 let id = e.source.clone();
                 related_items.push(e);
                 if self.draft.format == Format::Markdown {
-                    if let Some(at) = citation_point(self.draft, f) {
+                    if let Some(at) = citation_point(self.draft, &self.sentences, f) {
                         fix = Some(Fix {
                             span: Span::new(at, at),
                             replacement: format!(" [@{id}]"),

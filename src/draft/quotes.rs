@@ -140,9 +140,19 @@ pub fn extract(doc: &Document) -> Vec<Quotation> {
     let mut out = find(doc);
     let rules = QuoteRules::built_in();
     let spans: Vec<(Span, Option<(char, char)>)> = out.iter().map(|q| (q.prose, q.marks)).collect();
+    // The words of every link's text, in order (links do not overlap),
+    // found once rather than for every quotation.
+    let text = doc.prose.text();
+    let mut links: Vec<Span> = doc
+        .links
+        .iter()
+        .filter(|l| !l.prose.is_empty())
+        .map(|l| alnum_extent(text, l.prose))
+        .collect();
+    links.sort();
     for q in &mut out {
         if q.kind == QuoteKind::Inline {
-            q.not_a_quotation = classify(doc, q, &spans, rules);
+            q.not_a_quotation = classify(doc, q, &spans, &links, rules);
         }
     }
     out
@@ -154,6 +164,7 @@ fn classify(
     doc: &Document,
     q: &Quotation,
     all: &[(Span, Option<(char, char)>)],
+    links: &[Span],
     rules: &QuoteRules,
 ) -> Option<NotAQuotation> {
     let text = doc.prose.text();
@@ -167,16 +178,18 @@ fn classify(
 
     // The text of a link.
     let words = alnum_extent(text, q.prose);
-    if doc.links.iter().any(|l| {
-        !l.prose.is_empty() && {
-            let link = alnum_extent(text, l.prose);
+    let first = links.partition_point(|l| l.end <= words.start);
+    if links[first..]
+        .iter()
+        .take_while(|l| l.start < words.end)
+        .any(|link| {
             let common = words
                 .end
                 .min(link.end)
                 .saturating_sub(words.start.max(link.start));
             common * 10 >= words.len() * 9
-        }
-    }) {
+        })
+    {
         return Some(NotAQuotation::LinkText);
     }
 
