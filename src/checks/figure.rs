@@ -28,7 +28,7 @@ use crate::figures::index::{CorpusFigures, FigRef};
 use crate::figures::quantity::{self, Judgement, Reading};
 use crate::figures::{self, Figure, FigureRules, Unit, collapse, compare};
 use crate::rules;
-use crate::span::{Span, SpanSet};
+use crate::span::Span;
 use crate::text::Format;
 
 /// The figures of a draft that the figure checks look at: outside
@@ -38,14 +38,7 @@ pub fn draft_figures(draft: &Draft, credits: &Credits, settings: &Settings) -> V
     let doc = &draft.doc;
     // The reference apparatus has no sentences.
     let sentences = doc.sentences();
-    let quotations = draft.quotations();
-    let excluded = SpanSet::new(
-        credits
-            .brackets
-            .iter()
-            .copied()
-            .chain(quotations.iter().map(|q| q.prose)),
-    );
+    let excluded = super::quoted_or_cited(draft, credits);
     figures::extract_grouped(
         doc.prose.text(),
         &sentences,

@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::corpus::{Corpus, SourceIdx};
 use crate::diagnostic::{FileReport, Related};
 use crate::draft::Draft;
-use crate::span::{Location, Span};
+use crate::span::{Location, Span, SpanSet};
 
 /// Runs every enabled check on `draft`.
 pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings) -> FileReport {
@@ -53,4 +53,17 @@ pub fn related(corpus: &Corpus, idx: SourceIdx, span: Span, message: String) -> 
         citation: source.citation(),
         file_text: source.text().clone(),
     }
+}
+
+/// The prose a draft quotes or cites rather than states: its quotations
+/// (the quotation rules check those) and its citation brackets and markers.
+/// A figure or a copied run there is no claim of the writer's.
+pub fn quoted_or_cited(draft: &Draft, credits: &crate::attribution::Credits) -> SpanSet {
+    SpanSet::new(
+        credits
+            .brackets
+            .iter()
+            .copied()
+            .chain(draft.quotations().iter().map(|q| q.prose)),
+    )
 }

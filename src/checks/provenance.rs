@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::corpus::{Corpus, SourceIdx, WordPos};
 use crate::diagnostic::{Applicability, Diagnostic, FileReport, Fix, Severity};
 use crate::draft::Draft;
-use crate::span::{Span, SpanSet};
+use crate::span::Span;
 use crate::text::Format;
 use crate::text::tokenize::{self, Token};
 use std::collections::HashMap;
@@ -33,14 +33,7 @@ pub struct Run {
 pub fn runs(draft: &Draft, corpus: &Corpus, settings: &Settings, credits: &Credits) -> Vec<Run> {
     let min = settings.provenance.min_words.max(1);
     let prose = draft.doc.prose.text();
-    let quotations = draft.quotations();
-    let excluded_spans = SpanSet::new(
-        credits
-            .brackets
-            .iter()
-            .copied()
-            .chain(quotations.iter().map(|q| q.prose)),
-    );
+    let excluded_spans = super::quoted_or_cited(draft, credits);
     let excluded = |t: &Token| excluded_spans.contains(t.span.start);
     let titles = Titles::of(corpus);
     let index = &corpus.index;
