@@ -547,24 +547,25 @@ fn outside<'c>(draft: &Draft, cover: &'c Cover) -> impl Iterator<Item = &'c Cred
 /// The few words right after a credit, up to a quotation mark or a
 /// punctuation mark: whom it was told to ("Boric told| the BBC: “…”").
 fn after(prose: &str, span: Span) -> &str {
-    let rest = &prose[span.end..];
+    // Sixty bytes at most: a window, searched, not the rest of the draft.
+    let rest = &prose[span.end..crate::span::floor_char_boundary(prose, span.end + 60)];
     let end = rest
         .char_indices()
         .find(|&(_, ch)| {
             crate::text::normalize::is_quote_mark(ch) || matches!(ch, '.' | ',' | ':' | ';' | '\n')
         })
         .map_or(rest.len(), |(i, _)| i);
-    let mut cut = end.min(60);
-    while !rest.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    &rest[..cut]
+    &rest[..end]
 }
 
 /// The few words right before a credit, back to a quotation mark or the
 /// start of its clause ("In an interview |she said").
 fn before(prose: &str, span: Span) -> &str {
-    let head = &prose[..span.start];
+    let mut from = span.start.saturating_sub(60);
+    while !prose.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &prose[from..span.start];
     let start = head
         .char_indices()
         .rev()
@@ -572,11 +573,7 @@ fn before(prose: &str, span: Span) -> &str {
             crate::text::normalize::is_quote_mark(ch) || matches!(ch, '.' | ';' | '\n')
         })
         .map_or(0, |(i, ch)| i + ch.len_utf8());
-    let mut cut = start.max(span.start.saturating_sub(60));
-    while !head.is_char_boundary(cut) {
-        cut += 1;
-    }
-    &head[cut..]
+    &head[start..]
 }
 
 /// Whether a credit names a record or an organisation: a word of
