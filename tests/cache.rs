@@ -461,7 +461,7 @@ fn an_unwritable_cache_falls_back_to_memory() {
 // ---------------------------------------------------------------------------
 // The facts cache (figures and dated claims of each source: corpus/facts.rs)
 
-/// The facts files of one kind.
+/// The facts files of one kind, one per source (not the keyed files).
 fn facts_files(f: &Fixture, kind: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in fs::read_dir(f.cache().join("facts")).unwrap().flatten() {
@@ -470,7 +470,13 @@ fn facts_files(f: &Fixture, kind: &str) -> Vec<PathBuf> {
                 fs::read_dir(dir.path())
                     .unwrap()
                     .flatten()
-                    .map(|e| e.path()),
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        !p.file_name()
+                            .unwrap()
+                            .to_string_lossy()
+                            .starts_with("keyed-")
+                    }),
             );
         }
     }
@@ -525,6 +531,8 @@ fn damaged_facts_are_computed_again() {
     let b = fs::read(&dates[1]).unwrap();
     fs::write(&dates[1], &b[..b.len() / 2]).unwrap();
     fs::write(&figures[2], "not facts").unwrap();
+    // The keyed files, filed from them, would be read instead.
+    remove_keyed(&f);
     let (corpus, _) = f.open();
     assert_eq!(check(&corpus), first);
     assert_eq!(corpus.facts_computed().unwrap().computed, 3);
@@ -532,6 +540,149 @@ fn damaged_facts_are_computed_again() {
     let (corpus, _) = f.open();
     assert_eq!(check(&corpus), first);
     assert_eq!(corpus.facts_computed().unwrap().computed, 0);
+}
+
+/// The keyed files (facts filed by quantity, noun and event).
+fn keyed_files(f: &Fixture) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for dir in fs::read_dir(f.cache().join("facts")).unwrap().flatten() {
+        out.extend(
+            fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .unwrap()
+                        .to_string_lossy()
+                        .starts_with("keyed-")
+                }),
+        );
+    }
+    out.sort();
+    out
+}
+
+fn remove_keyed(f: &Fixture) {
+    for p in keyed_files(f) {
+        fs::remove_file(p).unwrap();
+    }
+}
+
+/// What checking `draft` (a Markdown file) against `corpus` reports.
+fn check_file(corpus: &Corpus, draft: &Path) -> String {
+    let text = fs::read_to_string(draft).unwrap();
+    let name = draft.file_name().unwrap().to_string_lossy();
+    let format = if name.ends_with(".txt") {
+        Format::Text
+    } else {
+        Format::Markdown
+    };
+    let draft = Draft::new(name.to_string(), text.as_str(), format);
+    let settings = Settings::defaults(Path::new("."));
+    let report = provlint::checks::check(&draft, corpus, &settings);
+    provlint::render::json::render(&[report], true)
+}
+
+#[test]
+fn facts_read_by_key_give_the_reports_of_every_fact() {
+    // A check against a cached corpus reads only the facts filed under its
+    // figures' quantities and nouns, its claims' events and its credited
+    // sources; one against a corpus in memory compares with every fact.
+    // Every draft the tests hold must get the same report from both.
+    let f = Fixture::new();
+    let reference = reference(&f);
+    let (corpus, _) = f.open();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut drafts = vec![root.join("examples/draft.md")];
+    let mut dirs = vec![root.join("fixtures"), root.join("tests/canary/texts")];
+    while let Some(dir) = dirs.pop() {
+        for e in fs::read_dir(dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "md" || x == "txt")
+                && p.file_name().unwrap() != "README.md"
+            {
+                drafts.push(p);
+            }
+        }
+    }
+    drafts.sort();
+    assert!(drafts.len() > 40, "{} drafts", drafts.len());
+    let mut with_facts = 0;
+    for d in &drafts {
+        let cached = check_file(&corpus, d);
+        assert_eq!(cached, check_file(&reference, d), "{}", d.display());
+        with_facts += usize::from(cached.contains("\"figure::") || cached.contains("\"date::"));
+    }
+    // The comparison means something: many reports have figure and date
+    // findings.
+    assert!(
+        with_facts >= 10,
+        "{with_facts} reports with figure or date findings"
+    );
+    assert_eq!(
+        keyed_files(&f).len(),
+        2,
+        "one keyed file of figures, one of dates"
+    );
+}
+
+#[test]
+fn a_damaged_keyed_file_is_not_trusted_and_is_rebuilt() {
+    let f = Fixture::new();
+    let (corpus, _) = f.open();
+    let first = check(&corpus);
+    let keyed = keyed_files(&f);
+    assert_eq!(keyed.len(), 2);
+    let original: Vec<Vec<u8>> = keyed.iter().map(|p| fs::read(p).unwrap()).collect();
+    // The first: a flipped byte in every group (they follow the
+    // directory), so whichever groups the check reads are damaged. The
+    // second: truncated.
+    let head = "provlint-keyed 1\n".len();
+    let mut b = original[0].clone();
+    let entries = u64::from_le_bytes(b[head..head + 8].try_into().unwrap()) as usize;
+    let last = b.len() - 1;
+    for i in (head + 16 + entries * 32..=last).step_by(7) {
+        b[i] ^= 0x20;
+    }
+    fs::write(&keyed[0], b).unwrap();
+    fs::write(&keyed[1], &original[1][..original[1].len() - 5]).unwrap();
+    let (corpus, _) = f.open();
+    assert_eq!(check(&corpus), first);
+    // Found damaged and deleted, then filed again by the next check.
+    let (corpus, _) = f.open();
+    assert_eq!(check(&corpus), first);
+    let (corpus, _) = f.open();
+    assert_eq!(check(&corpus), first);
+    // The same files again, byte for byte.
+    assert_eq!(keyed_files(&f), keyed);
+    for (p, o) in keyed.iter().zip(&original) {
+        assert!(fs::read(p).unwrap() == *o, "{} rebuilt", p.display());
+        let k = provlint::corpus::keyed::Keyed::open(p).expect("a good keyed file");
+        assert!(!k.is_empty());
+    }
+}
+
+#[test]
+fn an_edited_source_gets_a_new_keyed_file_and_the_old_is_removed() {
+    let f = Fixture::new();
+    let (corpus, _) = f.open();
+    check(&corpus);
+    let before = keyed_files(&f);
+    let path = f.source_file(4);
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replace("3,000", "4,000")).unwrap();
+    let (corpus, _) = f.open();
+    let report = check(&corpus);
+    let after = keyed_files(&f);
+    assert_eq!(after.len(), 2);
+    assert!(
+        after.iter().all(|p| !before.contains(p)),
+        "{before:?} {after:?}"
+    );
+    assert_eq!(report, check(&Corpus::load(&f.corpus()).unwrap()));
 }
 
 #[test]

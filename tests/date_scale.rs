@@ -97,3 +97,46 @@ fn a_large_corpus_is_read_once_counted_whole_and_shown_in_part() {
     // The reading was computed once and is the same object.
     assert!(std::ptr::eq(first.readings(coup), first.readings(coup)));
 }
+
+#[test]
+fn many_dissenting_passages_are_named_in_part_and_counted() {
+    // Twenty sources give the majority's date, eight another: a note on a
+    // draft that follows the majority names five of the eight, then counts.
+    let texts: Vec<(String, String)> = (0..28)
+        .map(|i| {
+            let day = if i < 8 { 12 } else { 11 };
+            (
+                format!("s{i:02}"),
+                format!("Source {i}: the coup of {day} September 1973 ended the Popular Unity."),
+            )
+        })
+        .collect();
+    let items: Vec<(&str, &str, Format)> = texts
+        .iter()
+        .map(|(id, t)| (id.as_str(), t.as_str(), Format::Text))
+        .collect();
+    let corpus = Corpus::from_texts(&items);
+    let settings = Settings::defaults(Path::new("."));
+    let draft = Draft::new(
+        "f.md",
+        "The coup of 11 September 1973 ended the Popular Unity.\n",
+        Format::Markdown,
+    );
+    let report = date_findings(provlint::checks::check(&draft, &corpus, &settings));
+    assert_eq!(report.len(), 1, "{report:#?}");
+    let m = &report[0].message;
+    assert!(
+        m.contains("most say 11 September 1973, as the draft does"),
+        "{m}"
+    );
+    assert_eq!(
+        m.matches("(line 1) says 12 September 1973").count(),
+        5,
+        "{m}"
+    );
+    assert!(
+        m.contains("s00 (line 1)") && m.contains("s04 (line 1)") && !m.contains("s05"),
+        "{m}"
+    );
+    assert!(m.ends_with("and 3 more passages disagree"), "{m}");
+}

@@ -189,7 +189,14 @@ pub fn check(draft: &Draft, corpus: &Corpus, settings: &Settings, report: &mut F
     if analysis.claims.is_empty() && analysis.relatives.is_empty() {
         return;
     }
-    let corpus_dates = catalog.corpus_dates(corpus);
+    // Only the corpus's claims about the events the draft names.
+    let events: Vec<usize> = analysis
+        .claims
+        .iter()
+        .map(|c| c.event)
+        .chain(analysis.mentions.iter().map(|m| m.event))
+        .collect();
+    let corpus_dates = catalog.corpus_dates_for(corpus, &events);
     // A note that the draft follows the majority is said once per event;
     // warnings and errors at every place that needs a change.
     let mut noted: Vec<usize> = Vec::new();
@@ -639,10 +646,16 @@ impl Context<'_> {
                 Severity::Info,
             )
         } else if majority {
-            let dissent: Vec<String> = others
+            let dissenting: Vec<(&crate::events::Reading, ClaimRef)> = others
                 .iter()
-                .flat_map(|r| r.claims.iter().map(move |c| (r, *c)))
-                .map(|(r, c)| {
+                .flat_map(|&r| r.claims.iter().map(move |c| (r, *c)))
+                .collect();
+            // A large corpus may hold hundreds of dissenting passages: the
+            // first few are named, the rest counted.
+            let mut dissent: Vec<String> = dissenting
+                .iter()
+                .take(MAX_SOURCES_SHOWN)
+                .map(|&(r, c)| {
                     format!(
                         "{} (line {}) says {}",
                         self.source_id(c.source),
@@ -651,6 +664,12 @@ impl Context<'_> {
                     )
                 })
                 .collect();
+            if dissenting.len() > MAX_SOURCES_SHOWN {
+                dissent.push(format!(
+                    "{} more passages disagree",
+                    dissenting.len() - MAX_SOURCES_SHOWN
+                ));
+            }
             (
                 format!(
                     "the sources disagree on the date of {label}: most say {}, as the draft does, but {}{self_note}",

@@ -25,7 +25,7 @@ use crate::corpus::{Corpus, SourceIdx};
 use crate::diagnostic::{Applicability, Diagnostic, FileReport, Fix, Related, Severity};
 use crate::draft::Draft;
 use crate::figures::index::{CorpusFigures, FigRef};
-use crate::figures::quantity::{self, Judgement, Reading};
+use crate::figures::quantity::{self, CorpusQuantities, Judgement, Reading};
 use crate::figures::{self, Figure, FigureRules, Unit, collapse, compare};
 use crate::rules;
 use crate::span::Span;
@@ -137,9 +137,13 @@ struct Known {
 
 /// The same quantity as `f` in the corpus: a quantity of the catalog, or
 /// corpus figures outside it that agree with `f` on everything they say.
-fn known(f: &Figure, settings: &Settings, corpus: &Corpus, min_count: f64) -> Option<Known> {
+fn known(
+    f: &Figure,
+    settings: &Settings,
+    found: &CorpusQuantities,
+    min_count: f64,
+) -> Option<Known> {
     let catalog = &settings.quantities;
-    let found = catalog.corpus(corpus);
     let figs = &found.figures;
     let is_figure = |r: &FigRef| figures::is_figure(figs.figure(*r), min_count);
     let (q, statements, label) = match catalog.of(f) {
@@ -193,7 +197,14 @@ pub fn check(
     {
         return;
     }
-    let figs = settings.quantities.corpus(corpus).figures.clone();
+    // Only the corpus's figures these figures can meet: of their
+    // quantities and nouns, and of the sources the draft credits.
+    let credited: Vec<SourceIdx> = figures
+        .iter()
+        .flat_map(|f| credits.covering(f.span.start).sources)
+        .collect();
+    let found = settings.quantities.corpus_for(corpus, figures, &credited);
+    let figs = found.figures.clone();
     let min_count = settings.figures.min_count;
     let ctx = Ctx {
         draft,
@@ -205,7 +216,7 @@ pub fn check(
     let mut noted: Vec<String> = Vec::new();
     for f in figures {
         let cover = credits.covering(f.span.start);
-        let known = known(f, settings, corpus, min_count);
+        let known = known(f, settings, &found, min_count);
         if !cover.sources.is_empty() {
             // Credited to the corpus: the credited source must state it.
             match ctx.credited(f, &cover, known.as_ref()) {

@@ -194,8 +194,9 @@ pub(crate) fn index(
     // them ready (see corpus/facts.rs).
     let start = std::time::Instant::now();
     if facts {
-        provlint::figures::index::CorpusFigures::of(&corpus);
-        settings.events.corpus_dates(&corpus);
+        // Filed by what the checks compare on, too (corpus/keyed.rs).
+        settings.quantities.corpus_for(&corpus, &[], &[]);
+        settings.events.corpus_dates_for(&corpus, &[]);
     }
     if let Some(run) = corpus.facts_computed().filter(|r| r.computed > 0) {
         let seconds = start.elapsed().as_secs_f64();

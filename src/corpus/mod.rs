@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod facts;
 pub mod index;
+pub mod keyed;
 pub mod manifest;
 pub mod shard;
 pub mod source;
@@ -87,11 +88,7 @@ impl Corpus {
                     index: opened.index,
                     texts,
                     derived: Mutex::new(HashMap::new()),
-                    facts: Some(facts::Store {
-                        dir: cache.dir.join("facts"),
-                        computed: std::sync::Mutex::new(vec![false; opened.keys.len()]),
-                        keys: opened.keys,
-                    }),
+                    facts: Some(facts::Store::new(cache.dir.join("facts"), opened.keys)),
                     generation: next_generation(),
                 };
                 Ok((corpus, Some(opened.update)))

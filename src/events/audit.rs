@@ -126,7 +126,7 @@ pub fn audit(corpus: &Corpus, catalog: &Catalog, all: bool, version: u32) -> Aud
             sources: corpus.sources.len(),
             catalog_events: catalog.events.len(),
             dated_events: dated.len(),
-            claims: dates.sources.iter().map(|a| a.claims.len()).sum(),
+            claims: dates.len(),
             disputes: disputes.len(),
         },
         disputes,

@@ -29,20 +29,66 @@ pub struct ClaimRef {
     pub claim: usize,
 }
 
-/// Every source's dates and claims, filed by event.
+/// The corpus's dated claims, filed by event: of every event, or (for a
+/// check against a cached corpus, see [`Catalog::corpus_dates_for`]) of the
+/// events a draft's claims are about.
+///
+/// [`Catalog::corpus_dates_for`]: super::Catalog::corpus_dates_for
 #[derive(Debug)]
 pub struct CorpusDates {
-    /// Per source, in corpus order.
-    pub sources: Vec<Analysis>,
-    /// Per source, per claim: the original byte spans of its date and of
+    /// Every claim held, with the original byte spans of its date and of
     /// the whole claim (see [`SourceClaims`]).
-    original: Vec<Vec<(Span, Span)>>,
+    claims: HashMap<ClaimRef, Filed>,
     /// Per event of the catalog, the claims about it in corpus order.
     by_event: Vec<Vec<ClaimRef>>,
     /// Per event, whether it lasts (its dates compare by year).
     extended: Vec<bool>,
     /// Per event, its readings, on first use.
     readings: Vec<OnceLock<Readings>>,
+}
+
+/// A corpus claim as the keyed facts file keeps it (see `corpus::keyed`),
+/// filed under its event.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Filed {
+    pub source: u32,
+    pub n: u32,
+    pub claim: Claim,
+    /// The original byte spans of its date and of the claim.
+    pub date_span: Span,
+    pub claim_span: Span,
+}
+
+impl Filed {
+    pub fn claim_ref(&self) -> ClaimRef {
+        ClaimRef {
+            source: SourceIdx(self.source),
+            claim: self.n as usize,
+        }
+    }
+}
+
+/// The key under which the claims about event `id` are filed.
+pub fn event_key(id: &str) -> String {
+    format!("e:{id}")
+}
+
+/// Every claim of `claims` (each source's, in corpus order), as filed.
+pub fn filed(claims: Vec<SourceClaims>) -> impl Iterator<Item = Filed> {
+    claims.into_iter().enumerate().flat_map(|(s, c)| {
+        c.analysis
+            .claims
+            .into_iter()
+            .zip(c.original)
+            .enumerate()
+            .map(move |(n, (claim, (date_span, claim_span)))| Filed {
+                source: s as u32,
+                n: n as u32,
+                claim,
+                date_span,
+                claim_span,
+            })
+    })
 }
 
 /// The sentences of a source as claims are read in: a Markdown source's
@@ -92,22 +138,28 @@ pub fn source_claims(text: &SourceText, format: Format, catalog: &Catalog) -> So
 impl CorpusDates {
     /// Files every source's claims (`sources`, in corpus order) by event.
     pub fn build(claims: Vec<SourceClaims>, catalog: &Catalog) -> CorpusDates {
-        let (mut sources, original): (Vec<Analysis>, Vec<Vec<(Span, Span)>>) =
-            claims.into_iter().map(|c| (c.analysis, c.original)).unzip();
+        CorpusDates::from_filed(filed(claims), catalog)
+    }
+
+    /// Files `claims` by event. For an event, either every claim about it
+    /// in the corpus or none must be given: a year missing from a claim is
+    /// taken from the others.
+    pub fn from_filed(claims: impl IntoIterator<Item = Filed>, catalog: &Catalog) -> CorpusDates {
         let mut by_event = vec![Vec::new(); catalog.events.len()];
-        for (s, analysis) in sources.iter().enumerate() {
-            for (claim, c) in analysis.claims.iter().enumerate() {
-                by_event[c.event].push(ClaimRef {
-                    source: SourceIdx(s as u32),
-                    claim,
-                });
-            }
+        let mut held = HashMap::new();
+        for f in claims {
+            let Some(refs) = by_event.get_mut(f.claim.event) else {
+                continue;
+            };
+            refs.push(f.claim_ref());
+            held.insert(f.claim_ref(), f);
         }
-        for refs in &by_event {
+        for refs in &mut by_event {
+            refs.sort_unstable();
+            refs.dedup();
             let mut years: Vec<i32> = Vec::new();
-            for r in refs {
-                let v = &sources[r.source.get()].claims[r.claim].value;
-                if let Some((lo, hi)) = v.interval() {
+            for r in refs.iter() {
+                if let Some((lo, hi)) = held[r].claim.value.interval() {
                     years.extend(lo.year..=hi.year);
                 }
             }
@@ -116,8 +168,8 @@ impl CorpusDates {
             let [year] = years[..] else {
                 continue;
             };
-            for r in refs {
-                let c = &mut sources[r.source.get()].claims[r.claim];
+            for r in refs.iter() {
+                let c = &mut held.get_mut(r).expect("held").claim;
                 if !c.value.has_year() {
                     c.value = c.value.with_year(year);
                     c.year_from_corpus = true;
@@ -127,8 +179,7 @@ impl CorpusDates {
         let extended = catalog.events.iter().map(|e| e.extended).collect();
         let readings = catalog.events.iter().map(|_| OnceLock::new()).collect();
         CorpusDates {
-            sources,
-            original,
+            claims: held,
             by_event,
             extended,
             readings,
@@ -141,21 +192,26 @@ impl CorpusDates {
     }
 
     pub fn claim(&self, r: ClaimRef) -> &Claim {
-        &self.sources[r.source.get()].claims[r.claim]
+        &self.claims[&r].claim
     }
 
-    pub fn analysis(&self, source: SourceIdx) -> &Analysis {
-        &self.sources[source.get()]
+    /// The number of claims held.
+    pub fn len(&self) -> usize {
+        self.claims.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty()
     }
 
     /// The original byte span, in its source file, of a claim's date.
     pub fn date_span(&self, r: ClaimRef) -> Span {
-        self.original[r.source.get()][r.claim].0
+        self.claims[&r].date_span
     }
 
     /// The original byte span of a claim: the event's phrase and the date.
     pub fn claim_span(&self, r: ClaimRef) -> Span {
-        self.original[r.source.get()][r.claim].1
+        self.claims[&r].claim_span
     }
 
     /// A claim's date as it is compared: by year for an event that lasts.

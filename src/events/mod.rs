@@ -652,6 +652,47 @@ impl Catalog {
         dates
     }
 
+    /// The corpus's claims about `events` only (indices in the catalog):
+    /// read from the keyed facts file by event, so a check does not decode
+    /// every source's claims. A corpus held in memory (or a keyed file
+    /// found damaged) gives [`Catalog::corpus_dates`] instead.
+    pub fn corpus_dates_for(&self, corpus: &Corpus, events: &[usize]) -> Arc<CorpusDates> {
+        let fingerprint = self.fingerprint();
+        let file = |c: &Corpus| {
+            let claims = c.facts("dates", fingerprint, |text, i| {
+                corpus::source_claims(text, c.source(i).entry.format, self)
+            });
+            let mut groups: std::collections::BTreeMap<String, Vec<corpus::Filed>> =
+                Default::default();
+            for f in corpus::filed(claims) {
+                if let Some(e) = self.events.get(f.claim.event) {
+                    groups.entry(corpus::event_key(&e.id)).or_default().push(f);
+                }
+            }
+            groups
+        };
+        let Some(keyed) = corpus.keyed_facts("dates", fingerprint, file) else {
+            return self.corpus_dates(corpus);
+        };
+        let mut filed = Vec::new();
+        let mut events = events.to_vec();
+        events.sort_unstable();
+        events.dedup();
+        for e in events {
+            let Some(event) = self.events.get(e) else {
+                continue;
+            };
+            match keyed.get::<corpus::Filed>(&corpus::event_key(&event.id)) {
+                Ok(claims) => filed.extend(claims),
+                Err(_) => {
+                    corpus.discard_keyed("dates", fingerprint);
+                    return self.corpus_dates(corpus);
+                }
+            }
+        }
+        Arc::new(CorpusDates::from_filed(filed, self))
+    }
+
     /// What a source's dated claims depend on besides its text: this
     /// catalog's events and the reading code, as a hash of the events and of
     /// the analysis of a fixed sample (the key of the claims in the facts

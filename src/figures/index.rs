@@ -5,6 +5,7 @@
 use super::compare;
 use super::{Figure, FigureRules, InSource, extract};
 use crate::corpus::{Corpus, SourceIdx, SourceText};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -16,12 +17,53 @@ pub struct FigRef {
     pub n: u32,
 }
 
-/// Every figure the corpus states, indexed.
+/// The figures the corpus states, indexed: every one of them, or (for a
+/// check against a cached corpus, see [`Quantities::corpus_for`]) only
+/// those a draft's figures can meet.
+///
+/// [`Quantities::corpus_for`]: super::quantity::Quantities::corpus_for
 #[derive(Debug, Default)]
 pub struct CorpusFigures {
+    /// The figures of the sources read whole, in source order (the others
+    /// are empty).
     by_source: Vec<Vec<Figure>>,
+    /// Figures read on their own from the keyed file, their sources not
+    /// read whole.
+    loose: HashMap<FigRef, Figure>,
     /// (unit, counted noun) → figures.
     by_noun: HashMap<(String, String), Vec<FigRef>>,
+}
+
+/// A corpus figure as the keyed facts file keeps it (see
+/// `corpus::keyed`): which figure it is, the catalog quantity it is a
+/// figure of, and the figure.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Filed {
+    pub source: u32,
+    pub n: u32,
+    pub quantity: Option<u32>,
+    pub figure: Figure,
+}
+
+impl Filed {
+    pub fn fig_ref(&self) -> FigRef {
+        FigRef {
+            source: SourceIdx(self.source),
+            n: self.n,
+        }
+    }
+}
+
+/// The key under which the figures of catalog quantity `id` are filed.
+pub fn quantity_key(id: &str) -> String {
+    format!("q:{id}")
+}
+
+/// The key under which the figures counting `f`'s noun in `f`'s unit are
+/// filed (see [`CorpusFigures::counting`]).
+pub fn noun_key(f: &Figure) -> Option<String> {
+    let head = f.counted.as_ref()?;
+    Some(format!("n:{}\u{1f}{head}", f.unit.key()))
 }
 
 /// The figures one source states: a pure function of its text and the
@@ -99,8 +141,44 @@ impl CorpusFigures {
         out
     }
 
+    /// The figures of `whole` sources (read whole) and `loose` figures
+    /// (read by key), the latter filed by noun too.
+    pub fn sparse(
+        whole: Vec<(SourceIdx, Vec<Figure>)>,
+        loose: impl IntoIterator<Item = (FigRef, Figure)>,
+    ) -> CorpusFigures {
+        let mut out = CorpusFigures::build(whole.into_iter());
+        for (r, f) in loose {
+            if out
+                .by_source
+                .get(r.source.get())
+                .is_some_and(|v| !v.is_empty())
+            {
+                // Its source is read whole, and filed already.
+                continue;
+            }
+            if let Some(head) = &f.counted {
+                out.by_noun
+                    .entry((f.unit.key(), head.clone()))
+                    .or_default()
+                    .push(r);
+            }
+            out.loose.insert(r, f);
+        }
+        // In corpus order, as when every source is read.
+        for refs in out.by_noun.values_mut() {
+            refs.sort_unstable();
+            refs.dedup();
+        }
+        out
+    }
+
     pub fn figure(&self, r: FigRef) -> &Figure {
-        &self.by_source[r.source.get()][r.n as usize]
+        self.by_source
+            .get(r.source.get())
+            .and_then(|v| v.get(r.n as usize))
+            .or_else(|| self.loose.get(&r))
+            .expect("a figure of the corpus's figures")
     }
 
     /// The figures of source `s`, in text order.

@@ -18,13 +18,13 @@
 //! sources against others in a dispute the corpus has.
 
 use super::compare::{self, Interval};
-use super::index::{CorpusFigures, FigRef};
+use super::index::{CorpusFigures, FigRef, Filed, noun_key, quantity_key};
 use super::{Figure, FigureRules, Unit, stem};
 use crate::corpus::{Corpus, SourceIdx};
 use crate::error::{Error, Result};
 use crate::span::Span;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -307,6 +307,8 @@ pub struct Quantities {
     /// The corpus's figures for each quantity, for the corpus last asked
     /// about (by [`Corpus::generation`]).
     corpus_cache: Mutex<Option<(u64, Arc<CorpusQuantities>)>>,
+    /// See [`Quantities::keyed_fingerprint`].
+    keyed_fingerprint: OnceLock<u64>,
 }
 
 impl std::fmt::Debug for Quantities {
@@ -347,6 +349,7 @@ impl Quantities {
             subject,
             files,
             corpus_cache: Mutex::new(None),
+            keyed_fingerprint: OnceLock::new(),
         }
     }
 
@@ -426,6 +429,159 @@ impl Quantities {
         });
         *cache = Some((corpus.generation(), found.clone()));
         found
+    }
+}
+
+impl Quantities {
+    /// What the keyed file of figures depends on: the figures'
+    /// fingerprint and this catalog (which files them by quantity).
+    pub fn keyed_fingerprint(&self) -> u64 {
+        *self.keyed_fingerprint.get_or_init(|| {
+            let text = format!("{:016x}{:?}", super::index::fingerprint(), self.quantities);
+            xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+        })
+    }
+
+    /// The corpus's figures filed by what a check compares on: a figure of
+    /// a catalog quantity under that quantity, any other under its counted
+    /// noun (outside the catalog, a figure is compared only with figures of
+    /// no catalog quantity: see `checks::figure`). Built from every
+    /// source's figures, once per state of the corpus.
+    fn file(&self, corpus: &Corpus) -> BTreeMap<String, Vec<Filed>> {
+        let mut groups: BTreeMap<String, Vec<Filed>> = BTreeMap::new();
+        // A chunk of sources at a time (read in parallel): the corpus's
+        // figures, scenes and all, are not held at once.
+        let ids: Vec<SourceIdx> = corpus.ids().collect();
+        for chunk in ids.chunks(256) {
+            let read = crate::parallel::map(chunk.len(), 1, |i| {
+                let figures: Vec<Figure> = corpus.source_facts(
+                    "figures",
+                    super::index::fingerprint(),
+                    chunk[i],
+                    &|text, _| super::index::of_source(text),
+                );
+                figures
+            });
+            for (&source, figures) in chunk.iter().zip(read) {
+                self.file_source(source, figures, &mut groups);
+            }
+        }
+        groups
+    }
+
+    /// Files the figures of `source` (see [`Quantities::file`]).
+    fn file_source(
+        &self,
+        source: SourceIdx,
+        figures: Vec<Figure>,
+        groups: &mut BTreeMap<String, Vec<Filed>>,
+    ) {
+        for (n, mut figure) in figures.into_iter().enumerate() {
+            let quantity = self.of(&figure);
+            let key = match quantity {
+                Some(q) => quantity_key(&self.quantities[q].id),
+                None => match noun_key(&figure) {
+                    Some(key) => key,
+                    None => continue,
+                },
+            };
+            // Its scene served to find its quantity, just done.
+            figure.scene = Vec::new();
+            groups.entry(key).or_default().push(Filed {
+                source: source.0,
+                n: n as u32,
+                quantity: quantity.map(|q| q as u32),
+                figure,
+            });
+        }
+    }
+
+    /// The corpus's figures that the draft's `figures` can meet, and every
+    /// figure of the `whole` sources (those the draft credits): read from
+    /// the keyed facts file by quantity and by counted noun, so a check
+    /// does not decode every source's figures. A corpus held in memory (or
+    /// a keyed file found damaged) gives [`Quantities::corpus`] instead.
+    pub fn corpus_for(
+        &self,
+        corpus: &Corpus,
+        figures: &[Figure],
+        whole: &[SourceIdx],
+    ) -> Arc<CorpusQuantities> {
+        let fingerprint = self.keyed_fingerprint();
+        let Some(keyed) = corpus.keyed_facts("figures", fingerprint, |c| self.file(c)) else {
+            return self.corpus(corpus);
+        };
+        let mut keys: Vec<String> = Vec::new();
+        for f in figures {
+            if let Some(q) = self.of(f) {
+                keys.push(quantity_key(&self.quantities[q].id));
+            }
+            keys.extend(noun_key(f));
+        }
+        keys.sort();
+        keys.dedup();
+        let mut filed: Vec<Filed> = Vec::new();
+        for key in &keys {
+            match keyed.get::<Filed>(key) {
+                Ok(items) => filed.extend(items),
+                Err(_) => {
+                    corpus.discard_keyed("figures", fingerprint);
+                    return self.corpus(corpus);
+                }
+            }
+        }
+        let mut statements = vec![Vec::new(); self.quantities.len()];
+        let mut of_figure = HashMap::new();
+        for f in &filed {
+            if let Some(q) = f
+                .quantity
+                .map(|q| q as usize)
+                .filter(|q| *q < statements.len())
+            {
+                statements[q].push(f.fig_ref());
+                of_figure.insert(f.fig_ref(), q);
+            }
+        }
+        let mut whole: Vec<SourceIdx> = whole.to_vec();
+        whole.sort();
+        whole.dedup();
+        let read: Vec<(SourceIdx, Vec<Figure>)> = whole
+            .iter()
+            .map(|&s| {
+                let figures: Vec<Figure> =
+                    corpus.source_facts("figures", super::index::fingerprint(), s, &|text, _| {
+                        super::index::of_source(text)
+                    });
+                (s, figures)
+            })
+            .collect();
+        // A figure of a source read whole has its quantity too.
+        for (s, figures) in &read {
+            for (n, f) in figures.iter().enumerate() {
+                if let Some(q) = self.of(f) {
+                    let r = FigRef {
+                        source: *s,
+                        n: n as u32,
+                    };
+                    if of_figure.insert(r, q).is_none() {
+                        statements[q].push(r);
+                    }
+                }
+            }
+        }
+        for refs in &mut statements {
+            refs.sort_unstable();
+            refs.dedup();
+        }
+        let figures = Arc::new(CorpusFigures::sparse(
+            read,
+            filed.into_iter().map(|f| (f.fig_ref(), f.figure)),
+        ));
+        Arc::new(CorpusQuantities {
+            figures,
+            statements,
+            of_figure,
+        })
     }
 }
 
