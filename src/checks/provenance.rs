@@ -181,10 +181,11 @@ fn diagnostic(
         .unwrap_or(&run.places[0]);
     let credited = cover.sources.contains(&place.source);
     let id = corpus.source(place.source).id().to_string();
-    let text = corpus.text(place.source);
+    let end = place.word + run.words as u32;
+    let text = corpus.passage(place.source, place.word, end);
     let a = text.word(place.word as usize).span.start;
-    let b = text.word(place.word as usize + run.words - 1).span.end;
-    let passage = text.doc.prose.to_original(Span::new(a, b));
+    let b = text.word(end as usize - 1).span.end;
+    let passage = text.to_original(Span::new(a, b));
     let mut sources: Vec<&str> = run
         .places
         .iter()

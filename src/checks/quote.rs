@@ -6,7 +6,7 @@
 use super::related;
 use crate::attribution::{Cover, Credit, CreditKind, Credits};
 use crate::config::Settings;
-use crate::corpus::{Corpus, SourceIdx, SourceText};
+use crate::corpus::{Corpus, PassageText, SourceIdx, SourceText};
 use crate::diagnostic::{
     Applicability, Diagnostic, DiffChunk, DiffOp, FileReport, Fix, Related, Verified,
 };
@@ -102,7 +102,7 @@ pub fn verify_credited(
 
 /// A source passage as evidence, pointing at its original bytes.
 fn passage_related(corpus: &Corpus, p: &Passage, message: String) -> Related {
-    let text = corpus.text(p.source);
+    let text = corpus.passage(p.source, p.first, p.end);
     related(corpus, p.source, passage_span(&text, p), message)
 }
 
@@ -374,10 +374,10 @@ fn wrong_source_diagnostic(
 }
 
 /// The passage's span in the original bytes of its source file.
-pub fn passage_span(text: &SourceText, p: &Passage) -> Span {
+pub fn passage_span(text: &PassageText, p: &Passage) -> Span {
     let a = text.word(p.first as usize).span.start;
     let b = text.word(p.end as usize - 1).span.end;
-    text.doc.prose.to_original(Span::new(a, b))
+    text.to_original(Span::new(a, b))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -470,7 +470,7 @@ fn mismatch_diagnostic(
             format!("a piece around an ellipsis is not in this passage; {counts}")
         };
     }
-    let passage = passage_span(&text, p);
+    let passage = passage_span(&PassageText::whole(text.clone()), p);
     let related = related(
         corpus,
         p.source,

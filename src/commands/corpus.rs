@@ -197,6 +197,8 @@ pub(crate) fn index(
         // Filed by what the checks compare on, too (corpus/keyed.rs).
         settings.quantities.corpus_for(&corpus, &[], &[]);
         settings.events.corpus_dates_for(&corpus, &[]);
+        // Where each source may be read from partway (corpus/passage.rs).
+        corpus.prepare_passages();
     }
     if let Some(run) = corpus.facts_computed().filter(|r| r.computed > 0) {
         let seconds = start.elapsed().as_secs_f64();

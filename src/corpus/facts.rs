@@ -165,8 +165,24 @@ impl Corpus {
         T: Serialize + DeserializeOwned,
         F: Fn(&SourceText, SourceIdx) -> T,
     {
+        self.source_facts_with(kind, fingerprint, i, &|text, _, i| compute(text, i))
+    }
+
+    /// [`Corpus::source_facts`] of facts that need the source's original
+    /// text too (where its lines start, say).
+    pub fn source_facts_with<T, F>(
+        &self,
+        kind: &str,
+        fingerprint: u64,
+        i: SourceIdx,
+        compute: &F,
+    ) -> T
+    where
+        T: Serialize + DeserializeOwned,
+        F: Fn(&SourceText, &str, SourceIdx) -> T,
+    {
         let Some(store) = &self.facts else {
-            return compute(&self.text(i), i);
+            return compute(&self.text(i), self.source(i).text(), i);
         };
         let path = store.path(kind, fingerprint, i);
         if let Some(v) = std::fs::read(&path).ok().and_then(|b| decode(&b)) {
@@ -181,8 +197,8 @@ impl Corpus {
             *c = true;
         }
         // Not kept in the corpus: a large corpus's texts would not fit.
-        let (text, unchanged) = self.read_for_facts(i, store.keys[i.get()]);
-        let value = compute(&text, i);
+        let (text, original, unchanged) = self.read_for_facts(i, store.keys[i.get()]);
+        let value = compute(&text, &original, i);
         if unchanged && let Some(bytes) = encode(&value) {
             let dir = path.parent().expect("a facts file has a directory");
             let name = path
@@ -241,9 +257,9 @@ impl Corpus {
     /// still the one `key` names (facts of a source changed since the
     /// corpus was opened must not be stored under the old key). Uses the
     /// corpus's copy when a check already read it.
-    fn read_for_facts(&self, i: SourceIdx, key: u128) -> (Arc<SourceText>, bool) {
+    fn read_for_facts(&self, i: SourceIdx, key: u128) -> (Arc<SourceText>, Arc<str>, bool) {
         if let Some(t) = self.texts[i.get()].get() {
-            return (t.clone(), true);
+            return (t.clone(), self.source(i).text().clone(), true);
         }
         let source = self.source(i);
         match std::fs::read(&source.entry.path)
@@ -253,10 +269,10 @@ impl Corpus {
             Some(text) => {
                 let unchanged = super::cache::content_key(&source.entry, &text) == key;
                 let analyzed = super::source::analyze_text(&source.entry, &text);
-                (Arc::new(analyzed), unchanged)
+                (Arc::new(analyzed), Arc::from(text), unchanged)
             }
             // Reported through the corpus's own reading (`load_errors`).
-            None => (self.text(i), false),
+            None => (self.text(i), source.text().clone(), false),
         }
     }
 }

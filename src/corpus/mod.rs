@@ -5,12 +5,14 @@ pub mod facts;
 pub mod index;
 pub mod keyed;
 pub mod manifest;
+pub mod passage;
 pub mod shard;
 pub mod source;
 
 pub use cache::CacheOptions;
 pub use index::{Index, WordPos};
 pub use manifest::{Manifest, SourceEntry};
+pub use passage::PassageText;
 pub use source::{Source, SourceIdx, SourceText};
 
 use crate::error::{Error, Result};

@@ -184,7 +184,7 @@ pub fn quotations(c: &Checked, offset: usize) -> Vec<Item> {
     }
     let (_, outcome) = checks::quote::verify(draft, q, corpus, settings);
     let passage = |p: &crate::matching::Passage, message: String| {
-        let text = corpus.text(p.source);
+        let text = corpus.passage(p.source, p.first, p.end);
         checks::related(
             corpus,
             p.source,

@@ -9,7 +9,7 @@
 //! back to the steps ([`Grid::trace_back`]).
 
 use super::{Elem, GapKind, MatchOptions, Op, PWord, Pattern, Profile, WordMatch};
-use crate::corpus::{Corpus, SourceIdx, SourceText};
+use crate::corpus::{Corpus, PassageText, SourceIdx};
 use crate::text::normalize;
 use std::collections::HashMap;
 
@@ -70,7 +70,7 @@ struct SourceSide {
 
 impl SourceSide {
     fn new(
-        text: &SourceText,
+        text: &PassageText,
         corpus: &Corpus,
         source: SourceIdx,
         from: u32,
@@ -396,7 +396,7 @@ pub(super) fn steps(
     source: SourceIdx,
     from: u32,
     window: &[u32],
-    text: &SourceText,
+    text: &PassageText,
     corpus: &Corpus,
     opts: &MatchOptions,
 ) -> Option<Vec<Op>> {

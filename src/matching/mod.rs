@@ -24,7 +24,7 @@ pub mod pattern;
 pub use evidence::Evidence;
 pub use pattern::{Elem, Gap, GapKind, PWord, Pattern};
 
-use crate::corpus::{Corpus, SourceIdx, SourceText};
+use crate::corpus::{Corpus, PassageText, SourceIdx};
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -225,8 +225,8 @@ pub fn find_preferring(
                 continue;
             }
         }
-        let text = corpus.text(source);
-        if text.words.len() != corpus.index.source_len(source) as usize {
+        let text = corpus.passage(source, from, to);
+        if !text.as_indexed(corpus, source) {
             // The source could not be read again as it was indexed (see
             // `Source::load_error`).
             continue;
@@ -450,7 +450,7 @@ fn align(
     source: SourceIdx,
     from: u32,
     window: &[u32],
-    text: &SourceText,
+    text: &PassageText,
     corpus: &Corpus,
     opts: &MatchOptions,
 ) -> Option<Passage> {
@@ -494,7 +494,7 @@ fn align(
 fn classify(
     p: &mut Passage,
     words: &[&PWord],
-    text: &SourceText,
+    text: &PassageText,
     errata: &BTreeMap<String, String>,
     profile: Profile,
 ) {
