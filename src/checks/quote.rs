@@ -60,8 +60,9 @@ pub fn verify_credited(
     if pattern.word_count() < settings.quote.min_words {
         return (pattern, Outcome::Skipped);
     }
-    let passages = matching::find_preferring(
+    let passages = matching::find_remembered(
         corpus,
+        &draft.doc.prose.text()[q.prose.range()],
         &pattern,
         &settings.quote.match_options(),
         credited,

@@ -256,6 +256,54 @@ pub fn find_preferring(
     passages
 }
 
+/// Passages found for quotations, remembered for as long as the corpus is
+/// loaded: the language server checks a document again at every pause in
+/// typing, and a quotation it has looked up needs no second search unless
+/// its own words change. Keyed by everything [`find_preferring`] depends
+/// on besides the corpus: the quotation's text, the preferred sources and
+/// the options.
+#[derive(Default)]
+struct Remembered {
+    found: std::sync::Mutex<HashMap<(String, Vec<SourceIdx>, String), Vec<Passage>>>,
+}
+
+/// How many quotations are remembered per corpus (all are forgotten when
+/// there are more, which only a very long session reaches).
+const REMEMBERED: usize = 20_000;
+
+/// [`find_preferring`] for `pattern`, parsed from `quotation`, remembered
+/// per corpus (see [`Remembered`]).
+pub fn find_remembered(
+    corpus: &Corpus,
+    quotation: &str,
+    pattern: &Pattern,
+    opts: &MatchOptions,
+    preferred: &[SourceIdx],
+    floor: f64,
+) -> Vec<Passage> {
+    let memo = corpus.derived("matching::remembered", |_| Remembered::default());
+    let key = (
+        quotation.to_string(),
+        preferred.to_vec(),
+        format!("{opts:?} {floor}"),
+    );
+    if let Some(found) = memo
+        .found
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(&key)
+    {
+        return found.clone();
+    }
+    let found = find_preferring(corpus, pattern, opts, preferred, floor);
+    let mut map = memo.found.lock().unwrap_or_else(|e| e.into_inner());
+    if map.len() >= REMEMBERED {
+        map.clear();
+    }
+    map.insert(key, found.clone());
+    found
+}
+
 /// How many quotation words a window may pair beyond those with the same id
 /// (silent corrections of a source's slips pair different words).
 const TYPO_SLACK: usize = 2;
@@ -632,6 +680,33 @@ mod tests {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn a_remembered_search_answers_as_a_new_one_for_each_credit() {
+        let c = corpus();
+        let opts = MatchOptions::default();
+        let summary = |ps: &[Passage]| -> Vec<(SourceIdx, u32, u32, bool)> {
+            ps.iter()
+                .map(|p| (p.source, p.first, p.end, p.verbatim))
+                .collect()
+        };
+        let words: Vec<&str> = A.split_whitespace().take(12).collect();
+        let quote = words.join(" ");
+        let pattern = Pattern::parse(&quote, Span::new(0, quote.len()));
+        for preferred in [vec![], vec![SourceIdx(1)], vec![], vec![SourceIdx(1)]] {
+            let fresh = find_preferring(&c, &pattern, &opts, &preferred, 0.2);
+            let remembered = find_remembered(&c, &quote, &pattern, &opts, &preferred, 0.2);
+            assert!(!fresh.is_empty());
+            assert_eq!(summary(&remembered), summary(&fresh), "{preferred:?}");
+        }
+        // Another quotation is not answered from the first's memory.
+        let other = words[2..].join(" ");
+        let pattern = Pattern::parse(&other, Span::new(0, other.len()));
+        let remembered = find_remembered(&c, &other, &pattern, &opts, &[], 0.2);
+        let fresh = find_preferring(&c, &pattern, &opts, &[], 0.2);
+        assert_eq!(summary(&remembered), summary(&fresh));
+        assert_ne!(remembered[0].first, 0);
     }
 
     #[test]
