@@ -18,7 +18,7 @@
 
 use super::{DateValue, Part, Season, Weekday};
 use crate::span::Span;
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 use std::sync::OnceLock;
 
 /// A date expression found in prose.
@@ -61,6 +61,14 @@ enum Check {
     None,
     Year,
     BareMonth,
+}
+
+/// Every form's pattern, matched together (see [`find`]).
+fn forms_set() -> &'static RegexSet {
+    static SET: OnceLock<RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        RegexSet::new(forms().iter().map(|f| f.re.as_str())).expect("the date forms")
+    })
 }
 
 fn forms() -> &'static [Form] {
@@ -553,7 +561,13 @@ fn bare_month_ok(text: &str, c: &Captures) -> bool {
 pub fn find(text: &str, span: Span) -> Vec<DateExpr> {
     let body = &text[span.range()];
     let mut candidates: Vec<DateExpr> = Vec::new();
-    for form in forms() {
+    // One pass over the sentence says which forms occur in it at all (most
+    // sentences hold no date): only those are searched for their matches.
+    let present = forms_set().matches(body);
+    if !present.matched_any() {
+        return Vec::new();
+    }
+    for form in present.iter().map(|i| &forms()[i]) {
         for caps in form.re.captures_iter(body) {
             let whole = caps.get(0).expect("group 0");
             let at = Span::new(span.start + whole.start(), span.start + whole.end());

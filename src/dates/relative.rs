@@ -125,6 +125,8 @@ struct Forms {
     on: Regex,
     later: Regex,
     anniversary: Regex,
+    /// What every form above needs.
+    cue: Regex,
 }
 
 fn forms() -> &'static Forms {
@@ -146,6 +148,7 @@ fn forms() -> &'static Forms {
                 .expect("later regex"),
             anniversary: Regex::new(&format!(r"(?i)\b(?P<n>{o})\s+anniversary\b"))
                 .expect("anniversary regex"),
+            cue: Regex::new(r"(?i)year|anniversary").expect("cue regex"),
         }
     })
 }
@@ -154,6 +157,11 @@ fn forms() -> &'static Forms {
 pub fn find(text: &str, span: Span) -> Vec<RelativeExpr> {
     let body = &text[span.range()];
     let f = forms();
+    // Every form needs `year` or `anniversary`: most sentences have
+    // neither, and one literal search tells.
+    if !f.cue.is_match(body) {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     // `start..end` of `body`.
     let mut push = |start: usize, end: usize, years: Option<u32>, kind: RelativeKind| {

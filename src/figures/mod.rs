@@ -329,20 +329,25 @@ fn places_in(toks: &[Tok], from: usize, to: usize, rules: &FigureRules, weak: bo
     let mut out = Vec::new();
     let mut k = from;
     'tokens: while k < to {
-        for place in rules.places.iter().filter(|p| weak || !p.weak) {
-            for w in &place.words {
-                let n = w.words.len();
-                if n > 0
-                    && k + n <= to
-                    && w.words
-                        .iter()
-                        .zip(&toks[k..k + n])
-                        .all(|(pw, t)| pw == if w.exact { &t.place.0 } else { &t.place.1 })
-                {
-                    out.push(place.id.clone());
-                    k += n;
-                    continue 'tokens;
-                }
+        // Only the place words that begin with this token's key, in the
+        // order of the rules (the first that matches wins).
+        for (p, w) in rules.places_starting(&toks[k].place.0, &toks[k].place.1) {
+            let place = &rules.places[p];
+            if !weak && place.weak {
+                continue;
+            }
+            let w = &place.words[w];
+            let n = w.words.len();
+            if n > 0
+                && k + n <= to
+                && w.words
+                    .iter()
+                    .zip(&toks[k..k + n])
+                    .all(|(pw, t)| pw == if w.exact { &t.place.0 } else { &t.place.1 })
+            {
+                out.push(place.id.clone());
+                k += n;
+                continue 'tokens;
             }
         }
         k += 1;

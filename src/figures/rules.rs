@@ -3,7 +3,7 @@
 
 use super::stem;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub const BUILT_IN: &str = include_str!("../../rules/figures.toml");
@@ -191,6 +191,10 @@ pub struct FigureRules {
     /// Longest phrase first within each measure.
     pub measures: Vec<Measure>,
     pub places: Vec<Place>,
+    /// The places' words by their first word's key (exact, or lower-case):
+    /// `(place, word)` indices in `places`, in order (see
+    /// [`FigureRules::places_starting`]).
+    place_starts: HashMap<(bool, String), Vec<(usize, usize)>>,
     pub generic_nouns: HashSet<String>,
     pub stop_words: HashSet<String>,
     pub before_words: usize,
@@ -229,7 +233,7 @@ impl FigureRules {
                 }
             })
             .collect();
-        let places = raw
+        let places: Vec<Place> = raw
             .place
             .iter()
             .map(|p| Place {
@@ -301,12 +305,27 @@ impl FigureRules {
                 .collect(),
             fractions,
             measures,
+            place_starts: place_starts(&places),
             places,
             generic_nouns: raw.generic_nouns.iter().map(|w| stem(w)).collect(),
             stop_words: lower(raw.stop_words),
             before_words: raw.before_words,
             after_words: raw.after_words,
         })
+    }
+
+    /// The `(place, word)` indices of the place words that may start at a
+    /// token with place keys `exact` and `lower`, in the order of
+    /// `places` and of each place's words.
+    pub fn places_starting(&self, exact: &str, lower: &str) -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        for key in [(true, exact), (false, lower)] {
+            if let Some(v) = self.place_starts.get(&(key.0, key.1.to_string())) {
+                out.extend(v);
+            }
+        }
+        out.sort_unstable();
+        out
     }
 
     /// The built-in rules.
@@ -351,6 +370,21 @@ pub fn place_key(token: &str, exact: bool) -> String {
     } else {
         base.to_lowercase()
     }
+}
+
+/// See [`FigureRules::places_starting`].
+fn place_starts(places: &[Place]) -> HashMap<(bool, String), Vec<(usize, usize)>> {
+    let mut out: HashMap<(bool, String), Vec<(usize, usize)>> = HashMap::new();
+    for (p, place) in places.iter().enumerate() {
+        for (w, word) in place.words.iter().enumerate() {
+            if let Some(first) = word.words.first() {
+                out.entry((word.exact, first.clone()))
+                    .or_default()
+                    .push((p, w));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
