@@ -12,7 +12,7 @@ seconds="${1:-600}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(config manifest baseline keyed cache draft)
+  targets=(config manifest baseline keyed reader cache draft)
 fi
 cargo +nightly fuzz build -O >/dev/null 2>&1 || { echo "fuzz build failed (needs nightly and cargo-fuzz)"; exit 2; }
 printf '%-10s %12s %10s %8s %8s %8s\n' target executions exec/s cov ft crashes
