@@ -264,8 +264,11 @@ pub fn find_preferring(
 /// the options.
 #[derive(Default)]
 struct Remembered {
-    found: std::sync::Mutex<HashMap<(String, Vec<SourceIdx>, String), Vec<Passage>>>,
+    found: std::sync::Mutex<HashMap<SearchKey, Vec<Passage>>>,
 }
+
+/// A quotation's text, the preferred sources, the options.
+type SearchKey = (String, Vec<SourceIdx>, String);
 
 /// How many quotations are remembered per corpus (all are forgotten when
 /// there are more, which only a very long session reaches).
