@@ -461,8 +461,10 @@ fn an_unwritable_cache_falls_back_to_memory() {
 // ---------------------------------------------------------------------------
 // The facts cache (figures and dated claims of each source: corpus/facts.rs)
 
-/// The facts files of one kind, one per source (not the keyed files).
-fn facts_files(f: &Fixture, kind: &str) -> Vec<PathBuf> {
+/// The files of the facts directories of kind `kind` (every kind for
+/// ""): the keyed files (facts filed by quantity, noun and event) or the
+/// others (one per source).
+fn facts_dir_files(f: &Fixture, kind: &str, keyed: bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for dir in fs::read_dir(f.cache().join("facts")).unwrap().flatten() {
         if dir.file_name().to_string_lossy().starts_with(kind) {
@@ -472,16 +474,22 @@ fn facts_files(f: &Fixture, kind: &str) -> Vec<PathBuf> {
                     .flatten()
                     .map(|e| e.path())
                     .filter(|p| {
-                        !p.file_name()
+                        p.file_name()
                             .unwrap()
                             .to_string_lossy()
                             .starts_with("keyed-")
+                            == keyed
                     }),
             );
         }
     }
     out.sort();
     out
+}
+
+/// The facts files of one kind, one per source.
+fn facts_files(f: &Fixture, kind: &str) -> Vec<PathBuf> {
+    facts_dir_files(f, kind, false)
 }
 
 #[test]
@@ -542,25 +550,9 @@ fn damaged_facts_are_computed_again() {
     assert_eq!(corpus.facts_computed().unwrap().computed, 0);
 }
 
-/// The keyed files (facts filed by quantity, noun and event).
+/// The keyed files of every kind.
 fn keyed_files(f: &Fixture) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for dir in fs::read_dir(f.cache().join("facts")).unwrap().flatten() {
-        out.extend(
-            fs::read_dir(dir.path())
-                .unwrap()
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| {
-                    p.file_name()
-                        .unwrap()
-                        .to_string_lossy()
-                        .starts_with("keyed-")
-                }),
-        );
-    }
-    out.sort();
-    out
+    facts_dir_files(f, "", true)
 }
 
 fn remove_keyed(f: &Fixture) {

@@ -142,7 +142,7 @@ impl Keyed {
     /// the group is damaged: the file must not be trusted any longer.
     pub fn get<T: DeserializeOwned>(&self, key: &str) -> Result<Vec<T>, Damaged> {
         let h = key_hash(key);
-        let first = partition_point(self.entries, |i| self.entry(i).0 < h);
+        let first = super::index::partition(self.entries, |i| self.entry(i).0 < h);
         for i in first..self.entries {
             let (eh, offset, len, sum) = self.entry(i);
             if eh != h {
@@ -174,19 +174,6 @@ impl Keyed {
 /// A group of a keyed file failed its checksum or did not decode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Damaged;
-
-fn partition_point(n: usize, pred: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
-}
 
 #[cfg(test)]
 mod tests {
