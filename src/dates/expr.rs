@@ -566,7 +566,6 @@ fn bare_month_ok(text: &str, c: &Captures) -> bool {
 /// Years are not taken from context here; see [`in_sentences`].
 pub fn find(text: &str, span: Span) -> Vec<DateExpr> {
     let body = &text[span.range()];
-    let mut candidates: Vec<DateExpr> = Vec::new();
     // Every form needs a digit or a month's name: one literal search tells
     // whether a sentence (most hold no date) needs the forms at all.
     if !cue().is_match(body) {
