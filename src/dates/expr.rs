@@ -64,17 +64,10 @@ enum Check {
 }
 
 /// What every form needs (see [`find`]): a digit, or a month's name as
-/// [`MONTH`] spells it (no word boundaries: a cue may say yes in vain, never
-/// no in vain).
+/// [`MONTH`] matches it in the forms themselves.
 fn cue() -> &'static Regex {
     static CUE: OnceLock<Regex> = OnceLock::new();
-    CUE.get_or_init(|| {
-        let months = MONTH
-            .replace(r"\.?", "")
-            .replace(r"", "")
-            .replace("(?:", "(?:");
-        Regex::new(&format!("[0-9]|{months}")).expect("the date cue")
-    })
+    CUE.get_or_init(|| Regex::new(&format!("[0-9]|{MONTH}")).expect("the date cue"))
 }
 
 fn forms() -> &'static [Form] {
