@@ -423,16 +423,20 @@ pub struct Catalog {
     by_first: HashMap<String, Vec<(usize, usize)>>,
     /// Patterns whose first word is a prefix (`nationali*`).
     prefix_first: Vec<(usize, usize)>,
-    /// The claims of the corpus last checked with this catalog, with the
-    /// source texts they were taken from (compared by identity, so a new
-    /// corpus is never mistaken for the old one).
-    corpus_cache: Mutex<Option<CorpusCache>>,
+    /// The claims of the corpora last checked with this catalog (a few:
+    /// tests, or a server with several workspaces, check more than one at
+    /// once), by [`Corpus::generation`], so a new corpus is never mistaken
+    /// for an old one.
+    corpus_cache: Mutex<Vec<CorpusCache>>,
     /// See [`Catalog::fingerprint`].
     fingerprint: OnceLock<u64>,
 }
 
 /// The corpus (by [`Corpus::generation`]) and its claims.
 type CorpusCache = (u64, Arc<CorpusDates>);
+
+/// How many corpora's claims a catalog keeps (see `Catalog::corpus_cache`).
+const CORPORA_REMEMBERED: usize = 4;
 
 impl fmt::Debug for Catalog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -489,7 +493,7 @@ impl Catalog {
             files,
             by_first,
             prefix_first,
-            corpus_cache: Mutex::new(None),
+            corpus_cache: Mutex::new(Vec::new()),
             fingerprint: OnceLock::new(),
         }
     }
@@ -639,16 +643,17 @@ impl Catalog {
             .corpus_cache
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((generation, dates)) = cache.as_ref()
-            && *generation == corpus.generation()
-        {
+        if let Some((_, dates)) = cache.iter().find(|(g, _)| *g == corpus.generation()) {
             return dates.clone();
         }
         let claims = corpus.facts("dates", self.fingerprint(), |text, i| {
             corpus::source_claims(text, corpus.source(i).entry.format, self)
         });
         let dates = Arc::new(CorpusDates::build(claims, self));
-        *cache = Some((corpus.generation(), dates.clone()));
+        if cache.len() >= CORPORA_REMEMBERED {
+            cache.remove(0);
+        }
+        cache.push((corpus.generation(), dates.clone()));
         dates
     }
 
