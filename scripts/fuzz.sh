@@ -21,7 +21,7 @@ for t in "${targets[@]}"; do
   before=$(ls "artifacts/$t" | wc -l)
   # Drafts run through every check: short inputs keep the runs many.
   extra=()
-  if [ "$t" = draft ]; then extra=(-max_len=4096); fi
+  if [ "$t" = draft ] || [ "$t" = reader ]; then extra=(-max_len=4096); fi
   log="target/fuzz-$t.log"
   cargo +nightly fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
     -max_total_time="$seconds" -print_final_stats=1 "${extra[@]}" >"$log" 2>&1
