@@ -2,7 +2,9 @@
 # Runs every fuzz target (fuzz/fuzz_targets/) for a while, one after the
 # other, on the nightly toolchain with cargo-fuzz, and prints each run's
 # executions, coverage and crashes. Crashes are written to
-# fuzz/artifacts/<target>/; turn each into a regression test.
+# fuzz/artifacts/<target>/; keep each as a regression test by copying it to
+# fuzz/minimized/<target>/ (tests/fuzz_replay.rs runs every kept input).
+# scripts/fuzz-minimize.sh TARGET refreshes fuzz/minimized/<target>/.
 #   scripts/fuzz.sh               600 s per target
 #   scripts/fuzz.sh 30            a smoke run: 30 s per target
 #   scripts/fuzz.sh 600 config    some targets only
@@ -23,7 +25,10 @@ for t in "${targets[@]}"; do
   extra=()
   if [ "$t" = draft ] || [ "$t" = reader ]; then extra=(-max_len=4096); fi
   log="target/fuzz-$t.log"
-  cargo +nightly fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
+  # New inputs go to corpus/<t> (not committed); minimized/<t> and seeds/<t>
+  # are the committed inputs that tests/fuzz_replay.rs also runs.
+  mkdir -p "minimized/$t"
+  cargo +nightly fuzz run -O "$t" "corpus/$t" "minimized/$t" "seeds/$t" -- \
     -max_total_time="$seconds" -print_final_stats=1 "${extra[@]}" >"$log" 2>&1
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)

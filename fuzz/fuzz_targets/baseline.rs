@@ -1,12 +1,12 @@
-//! A baseline file of any text: a baseline or an error pointing into it,
-//! never a panic.
+//! The `baseline` target: see `fuzz/invariants/baseline.rs` for what must hold.
+//! The invariants live there so that `tests/fuzz_replay.rs` can run them on
+//! the stable toolchain over the seeds and the minimized corpus.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
+/// The repository's root, where the shipped corpus and examples are.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let _ = provlint::baseline::Baseline::parse(text.into(), std::path::Path::new("baseline.json"));
-});
+#[path = "../invariants/baseline.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::run(data));

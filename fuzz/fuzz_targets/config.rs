@@ -1,15 +1,12 @@
-//! `provlint.toml` of any text: a settings value or an error, never a panic;
-//! an error points inside the file.
+//! The `config` target: see `fuzz/invariants/config.rs` for what must hold.
+//! The invariants live there so that `tests/fuzz_replay.rs` can run them on
+//! the stable toolchain over the seeds and the minimized corpus.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use provlint::config::Settings;
-use std::path::Path;
+/// The repository's root, where the shipped corpus and examples are.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let mut settings = Settings::defaults(Path::new("."));
-    let _ = settings.apply(text, Path::new("provlint.toml"), Path::new("."));
-});
+#[path = "../invariants/config.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::run(data));

@@ -1,84 +1,14 @@
-//! A draft of any text, Markdown or plain, through every check, `extract`
-//! and the renderers. Beyond "no panic": every span of a finding, its
-//! evidence and its fix lies inside the draft on character boundaries, and
-//! a fix applied changes only its own span.
+//! The `draft` target: see `fuzz/invariants/draft.rs` for what must hold.
+//! The invariants live there so that `tests/fuzz_replay.rs` can run them on
+//! the stable toolchain over the seeds and the minimized corpus.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use provlint::config::Settings;
-use provlint::corpus::Corpus;
-use provlint::draft::Draft;
-use provlint::text::Format;
-use std::path::Path;
-use std::sync::OnceLock;
+/// The repository's root, where the shipped corpus and examples are.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
-fn corpus() -> &'static Corpus {
-    static CORPUS: OnceLock<Corpus> = OnceLock::new();
-    CORPUS.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-        Corpus::load(&dir).expect("the shipped corpus loads")
-    })
-}
+#[path = "../invariants/common.rs"]
+mod common;
+#[path = "../invariants/draft.rs"]
+mod invariants;
 
-fn settings() -> &'static Settings {
-    static SETTINGS: OnceLock<Settings> = OnceLock::new();
-    SETTINGS.get_or_init(|| {
-        let mut s = Settings::defaults(Path::new("."));
-        s.as_of = provlint::dates::Ymd::parse_iso("2026-11-21");
-        s
-    })
-}
-
-fn assert_span(text: &str, start: usize, end: usize, what: &str) {
-    assert!(start <= end && end <= text.len(), "{what} {start}..{end} outside 0..{}", text.len());
-    assert!(
-        text.is_char_boundary(start) && text.is_char_boundary(end),
-        "{what} {start}..{end} not on character boundaries"
-    );
-}
-
-fuzz_target!(|data: &[u8]| {
-    let Some((&first, rest)) = data.split_first() else {
-        return;
-    };
-    let Ok(text) = std::str::from_utf8(rest) else {
-        return;
-    };
-    let format = if first & 1 == 0 { Format::Markdown } else { Format::Text };
-    let path = if format == Format::Markdown { "draft.md" } else { "draft.txt" };
-    let draft = Draft::new(path, text, format);
-
-    // The reader: every prose byte maps back into the original.
-    for q in draft.quotations() {
-        let span = q.span(&draft.doc);
-        assert_span(text, span.start, span.end, "quotation");
-    }
-
-    let report = provlint::checks::check(&draft, corpus(), settings());
-    for d in &report.diagnostics {
-        assert_span(text, d.span.start, d.span.end, d.code);
-        for r in &d.related {
-            assert!(r.span.line >= 1, "{}: evidence without a line", d.code);
-        }
-        if let Some(fix) = &d.fix {
-            assert_span(text, fix.span.start, fix.span.end, "fix");
-            let (fixed, n) = provlint::fix::apply(text, &[fix]);
-            if n == 1 {
-                // Only the fix's span changed.
-                assert_eq!(&fixed[..fix.span.start], &text[..fix.span.start]);
-                assert_eq!(&fixed[fix.span.start + fix.replacement.len()..], &text[fix.span.end..]);
-            }
-        }
-    }
-    for item in provlint::extract::extract(&draft, settings(), corpus()) {
-        assert_span(text, item.span.start, item.span.end, "extracted item");
-    }
-    let reports = [report];
-    let _ = provlint::render::json::render(&reports, true);
-    let _ = provlint::render::concise::render(&reports);
-    let _ = provlint::render::sarif::render(&reports, settings());
-    let _ = provlint::render::human::render(
-        &reports,
-        provlint::render::human::HumanOptions { color: false, width: 80 },
-    );
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::run(data));

@@ -1,18 +1,12 @@
-//! A keyed facts file of any bytes (corpus/keyed.rs): refused when its
-//! directory is damaged, and a damaged group is reported, never trusted
-//! and never a panic. A group that reads back must hold the key asked for.
+//! The `keyed` target: see `fuzz/invariants/keyed.rs` for what must hold.
+//! The invariants live there so that `tests/fuzz_replay.rs` can run them on
+//! the stable toolchain over the seeds and the minimized corpus.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use provlint::corpus::keyed::Keyed;
+/// The repository's root, where the shipped corpus and examples are.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
-fuzz_target!(|data: &[u8]| {
-    let Some(keyed) = Keyed::in_memory(data.to_vec()) else {
-        return;
-    };
-    for key in ["q:killed", "e:coup-1973", "n:count\u{1f}leftist", ""] {
-        let _ = keyed.get::<(u32, String)>(key);
-        let _ = keyed.get::<provlint::figures::index::Filed>(key);
-        let _ = keyed.get::<provlint::events::corpus::Filed>(key);
-    }
-});
+#[path = "../invariants/keyed.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::run(data));

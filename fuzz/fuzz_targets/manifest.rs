@@ -1,14 +1,12 @@
-//! `sources.toml` of any text: a manifest or an error, never a panic.
+//! The `manifest` target: see `fuzz/invariants/manifest.rs` for what must hold.
+//! The invariants live there so that `tests/fuzz_replay.rs` can run them on
+//! the stable toolchain over the seeds and the minimized corpus.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use provlint::corpus::Manifest;
-use std::path::Path;
+/// The repository's root, where the shipped corpus and examples are.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    let _ = Manifest::parse(&dir, &dir.join("sources.toml"), text.into());
-});
+#[path = "../invariants/manifest.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::run(data));

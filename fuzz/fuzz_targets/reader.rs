@@ -1,66 +1,14 @@
-//! The readers alone, on any text, fast: the draft reader (Markdown and
-//! plain text), its quotations, and date and figure extraction over its
-//! sentences, with no corpus and no check. The `draft` target runs every
-//! check too and so runs slowly; this one covers the parsers many times
-//! more often. Beyond "no panic": every span lies inside the text it was
-//! found in, on character boundaries, and every prose span maps back into
-//! the original bytes on character boundaries.
+//! The `reader` target: see `fuzz/invariants/reader.rs` for what must hold.
+//! The invariants live there so that `tests/fuzz_replay.rs` can run them on
+//! the stable toolchain over the seeds and the minimized corpus.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-use provlint::draft::Draft;
-use provlint::span::Span;
-use provlint::text::Format;
+/// The repository's root, where the shipped corpus and examples are.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
 
-fn assert_span(text: &str, span: Span, what: &str) {
-    assert!(
-        span.start <= span.end && span.end <= text.len(),
-        "{what} {}..{} outside 0..{}",
-        span.start,
-        span.end,
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what} {}..{} not on character boundaries",
-        span.start,
-        span.end
-    );
-}
+#[path = "../invariants/common.rs"]
+mod common;
+#[path = "../invariants/reader.rs"]
+mod invariants;
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&first, rest)) = data.split_first() else {
-        return;
-    };
-    let Ok(text) = std::str::from_utf8(rest) else {
-        return;
-    };
-    let format = if first & 1 == 0 { Format::Markdown } else { Format::Text };
-    let draft = Draft::new("draft", text, format);
-    let prose = draft.doc.prose.text();
-    let to_original = |s: Span, what: &str| {
-        assert_span(prose, s, what);
-        assert_span(text, draft.doc.prose.to_original(s), what);
-    };
-    for q in draft.quotations() {
-        to_original(q.prose, "quotation");
-        assert_span(text, q.span(&draft.doc), "quotation");
-    }
-    let sentences: Vec<Span> = draft.doc.sentences().into_iter().map(|(_, s)| s).collect();
-    for &s in &sentences {
-        to_original(s, "sentence");
-    }
-    for d in provlint::dates::expr::in_sentences(prose, &sentences) {
-        to_original(d.span, "date");
-    }
-    for s in &sentences {
-        for r in provlint::dates::relative::find(prose, *s) {
-            to_original(r.span, "relative date");
-        }
-    }
-    let rules = provlint::figures::FigureRules::built_in();
-    for f in provlint::figures::extract(prose, &sentences, rules, 0.0) {
-        to_original(f.span, "figure");
-        to_original(f.statement, "figure statement");
-    }
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::run(data));
