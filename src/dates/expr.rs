@@ -476,9 +476,11 @@ fn looks_like_year(text: &str, span: Span) -> bool {
     }
     // Part of a citation key (`[@flakin-2019]`) or an address: the token it
     // is in holds an `@`.
+    // The separator may be wider than a byte (a no-break space).
     let token_start = text[..span.start]
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '[' | '(' | ';'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace() || matches!(c, '[' | '(' | ';'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     if text[token_start..span.start].contains('@') {
         return false;
     }
@@ -910,6 +912,23 @@ mod tests {
             .map(|d| &text[d.span.range()])
             .collect();
         assert_eq!(found, vec!["1973"]);
+    }
+
+    /// Found by the `reader` fuzz target: a year after a no-break space
+    /// sliced the text inside the space.
+    #[test]
+    fn a_year_after_a_wide_space_is_found() {
+        for text in [
+            "It was in\u{a0}1973.",
+            "It was in\u{2003}1973.",
+            "Thus\u{3000}1973 ended.",
+        ] {
+            assert_eq!(
+                dates(text).iter().map(|d| d.0).collect::<Vec<_>>(),
+                ["1973"],
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
