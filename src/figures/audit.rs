@@ -40,7 +40,7 @@ pub struct AuditQuantity {
     pub unit: String,
     /// Two or more when the sources disagree.
     pub sides: Vec<AuditSide>,
-    /// Sources on more than one side.
+    /// Sources whose own figures disagree.
     pub self_contradicting: Vec<String>,
 }
 
@@ -71,35 +71,38 @@ pub struct AuditSummary {
     pub disputes: usize,
 }
 
-/// The sides of a quantity: readings that agree, chained (each side's
-/// readings overlap one another's, not another side's), most sources first.
+/// The sides of a quantity: the largest groups of readings that share a
+/// value (every reading of a side agrees with every other), most sources
+/// first. A wide reading may stand on two sides: "thousands" agrees with
+/// "3,000" and with "probably tens of thousands", which disagree with each
+/// other, so there are two sides, and "thousands" is on both. Chaining
+/// agreement instead would make one side of the three and hide the dispute.
 pub fn sides(readings: &[Reading]) -> Vec<Vec<usize>> {
-    let n = readings.len();
-    let mut side: Vec<usize> = (0..n).collect();
-    fn root(side: &mut [usize], mut i: usize) -> usize {
-        while side[i] != i {
-            side[i] = side[side[i]];
-            i = side[i];
-        }
-        i
-    }
-    for i in 0..n {
-        for j in i + 1..n {
-            if readings[i].interval.overlaps(&readings[j].interval) {
-                let (a, b) = (root(&mut side, i), root(&mut side, j));
-                side[a.max(b)] = a.min(b);
-            }
-        }
-    }
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-    for i in 0..n {
-        let r = root(&mut side, i);
-        match groups.iter_mut().find(|(g, _)| *g == r) {
-            Some((_, v)) => v.push(i),
-            None => groups.push((r, vec![i])),
+    // Intervals on a line: the readings sharing a value with reading i that
+    // start no later than it all hold the values just past its start, so
+    // each such group is a side, and every largest group is one of them.
+    let starts_by = |j: usize, i: usize| {
+        let (a, b) = (&readings[j].interval, &readings[i].interval);
+        a.lo < b.lo || (a.lo == b.lo && (j <= i || a.lo_open == b.lo_open))
+    };
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in 0..readings.len() {
+        let group: Vec<usize> = (0..readings.len())
+            .filter(|&j| {
+                j == i || (starts_by(j, i) && readings[j].interval.overlaps(&readings[i].interval))
+            })
+            .collect();
+        if !groups.contains(&group) {
+            groups.push(group);
         }
     }
-    let mut out: Vec<Vec<usize>> = groups.into_iter().map(|(_, v)| v).collect();
+    // Only the largest: a group inside another is not a side.
+    let within = |a: &[usize], b: &[usize]| a.len() < b.len() && a.iter().all(|x| b.contains(x));
+    let mut out: Vec<Vec<usize>> = groups
+        .iter()
+        .filter(|g| !groups.iter().any(|h| within(g, h)))
+        .cloned()
+        .collect();
     let count = |v: &Vec<usize>| quantity::sources_of(readings, v).len();
     out.sort_by_key(|v| std::cmp::Reverse(count(v)));
     out
@@ -136,7 +139,6 @@ pub fn audit(corpus: &Corpus, catalog: &Quantities, all: bool, version: u32) -> 
         }
         let readings = quantity::readings(statements, figs);
         let mut audit_sides = Vec::new();
-        let mut on_sides: Vec<Vec<String>> = Vec::new();
         for side in sides(&readings) {
             let figures: Vec<AuditFigure> = side
                 .iter()
@@ -152,21 +154,21 @@ pub fn audit(corpus: &Corpus, catalog: &Quantities, all: bool, version: u32) -> 
                 .into_iter()
                 .map(|s| corpus.source(s).id().to_string())
                 .collect();
-            on_sides.push(sources.clone());
             audit_sides.push(AuditSide {
                 values,
                 sources,
                 figures,
             });
         }
+        // A source gives more than one reading only when its own figures
+        // disagree (see `quantity::readings`).
         let mut self_contradicting: Vec<String> = Vec::new();
-        for (i, side) in on_sides.iter().enumerate() {
-            for s in side {
-                if on_sides[i + 1..].iter().any(|o| o.contains(s))
-                    && !self_contradicting.contains(s)
-                {
-                    self_contradicting.push(s.clone());
-                }
+        for (i, r) in readings.iter().enumerate() {
+            let id = corpus.source(r.source).id().to_string();
+            if readings[..i].iter().any(|o| o.source == r.source)
+                && !self_contradicting.contains(&id)
+            {
+                self_contradicting.push(id);
             }
         }
         let quantity = &catalog.quantities[q];
@@ -303,4 +305,43 @@ pub fn render_human(audit: &FigureAudit) -> String {
         s.catalog_quantities
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::SourceIdx;
+    use crate::figures::compare::Interval;
+
+    fn reading(source: u32, lo: f64, hi: f64) -> Reading {
+        Reading {
+            source: SourceIdx(source),
+            figures: Vec::new(),
+            interval: Interval::closed(lo, hi),
+        }
+    }
+
+    #[test]
+    fn sides_share_a_value() {
+        // Apart: two sides.
+        let r = [reading(0, 1.0, 2.0), reading(1, 3.0, 4.0)];
+        assert_eq!(sides(&r), [vec![0], vec![1]]);
+        // One agrees with both, which disagree: two sides, it on both.
+        let r = [
+            reading(0, 1.0, 2.0),
+            reading(1, 1.5, 3.5),
+            reading(2, 3.0, 4.0),
+        ];
+        assert_eq!(sides(&r), [vec![0, 1], vec![1, 2]]);
+        // All share a value: one side.
+        let r = [
+            reading(0, 1.0, 2.0),
+            reading(1, 1.5, 3.5),
+            reading(2, 1.8, 4.0),
+        ];
+        assert_eq!(sides(&r), [vec![0, 1, 2]]);
+        // The same interval twice is one side, not two.
+        let r = [reading(0, 1.0, 2.0), reading(1, 1.0, 2.0)];
+        assert_eq!(sides(&r), [vec![0, 1]]);
+    }
 }

@@ -15,13 +15,14 @@
 //! | `nearly 100`      | 85 up to (not including) 100                      |
 //! | `up to 1 million` | 500,000 to 1 million                              |
 //! | `fewer than 100`  | 50 up to (not including) 100                      |
-//! | `thousands`       | 2,000 up to (not including) 20,000                |
+//! | `thousands`       | 2,000 up to (not including) 200,000               |
 //! | `tens of thousands` | 20,000 up to (not including) 100,000            |
 //!
 //! Two figures agree when their intervals share a value: `about 37%` and
 //! `36.3%` agree, and so do `about 37%` and `36.6%`; `36.6%` and `36.3%` do
-//! not. A vague magnitude stands for its range: `thousands` is 2,000 up to
-//! (not including) 20,000, `tens of thousands` 20,000 up to 100,000.
+//! not. A vague magnitude stands for its range: `tens of thousands` is 20,000
+//! up to 100,000; a bare plural gives the number of digits, give or take one
+//! (`thousands` is 2,000 up to 200,000: an understatement is not an error).
 
 use super::{Figure, Qualifier, Unit};
 
@@ -35,7 +36,7 @@ pub struct Interval {
 }
 
 impl Interval {
-    fn closed(lo: f64, hi: f64) -> Interval {
+    pub fn closed(lo: f64, hi: f64) -> Interval {
         Interval {
             lo,
             hi,
@@ -307,10 +308,25 @@ mod tests {
             &fig("15,000 leftists"),
             &fig("thousands of leftists")
         ));
-        assert!(!agree(
-            &fig("30,000 leftists"),
-            &fig("thousands of leftists")
+        // A bare plural is an understatement of the next magnitude, not a
+        // contradiction of it; two magnitudes up, it is.
+        assert!(agree(
+            &fig("around 30,000 tortured"),
+            &fig("thousands were tortured")
         ));
+        assert!(agree(
+            &fig("thousands of exiles"),
+            &fig("tens of thousands of exiles")
+        ));
+        assert!(!agree(
+            &fig("thousands of exiles"),
+            &fig("hundreds of thousands of exiles")
+        ));
+        assert!(!agree(
+            &fig("hundreds of prisoners"),
+            &fig("30,000 prisoners")
+        ));
+        assert!(!agree(&fig("thousands of leftists"), &fig("500 leftists")));
         // "over 10,000" is not 20,000.
         assert!(!agree(
             &fig("over 10,000 leftists"),

@@ -1379,7 +1379,7 @@ mod tests {
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].vague, Some((20000.0, 100000.0)));
         assert_eq!(f[0].counts.as_deref(), Some("workers"));
-        assert_eq!(f[1].vague, Some((2000.0, 20000.0)));
+        assert_eq!(f[1].vague, Some((2000.0, 200000.0)));
         let f = figs("More than one thousand factories were occupied.");
         assert_eq!(f[0].qualifier, Some(Qualifier::Over));
         assert_eq!(f[0].value, 1000.0);

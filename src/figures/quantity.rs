@@ -1130,11 +1130,12 @@ mod tests {
             reading("thousands of leftists", 1),
             reading("probably tens of thousands of dead", 2),
         ];
+        // "Thousands" understates 30,000; "3,000" contradicts it.
         assert_eq!(
             judge(&i("30,000 leftists"), &killed),
             Judgement::Disputed {
-                with: vec![2],
-                against: vec![0, 1]
+                with: vec![1, 2],
+                against: vec![0]
             }
         );
         assert_eq!(
