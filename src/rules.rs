@@ -522,9 +522,10 @@ source.
 
 The corpus gives the number killed after the coup as 3,000 (flakin-2019),
 thousands (saunois-2013, wsws-2023), and probably tens of thousands
-(fi-1973). `The junta killed 30,000 leftists.` is a warning: one source
-against three. `Pinochet's dictatorship massacred 3,000 leftists.` is an
-info note.
+(fi-1973). `One historian writes that the dictatorship killed over 10,000
+opponents.` is a warning: it agrees with two sources (`thousands`) and not
+with the other two. `Pinochet's dictatorship massacred 3,000 leftists.` is
+an info note.
 
 ## What to do
 
@@ -549,6 +550,9 @@ matter; punctuation between words is not compared).
   credit is already there.
 - If nothing credits that source, they are "uncredited": the fix quotes them
   and adds a citation key (unsafe: you may rather rewrite them).
+- If what covers them credits only a work outside the corpus ("according to
+  the Rettig Report"), the draft and the source most likely both copy that
+  work: it is said as a note (info), naming the credit.
 
 Not counted: text inside quotation marks or blockquotes, citation brackets,
 footnote definitions, a source's title, and boilerplate or stock phrases: a
@@ -687,9 +691,12 @@ allows 15% (a point either side for percentages: `about 37%` is 36–38, and
 covers 36.3%; `around 500` is 425–575, not 250); `over`/`more than` is above
 it (up to half as much again); `at least` it or above (`at least 3,100`
 agrees with `thousands`); `nearly` a little below; `up to` it or below (down
-to half). Vague magnitudes stand for their ranges: `hundreds` 200–2,000,
-`thousands` 2,000–20,000, `tens of thousands` 20,000–100,000 (not half a
-million). Two figures agree when their intervals share a value. Which
+to half). Vague magnitudes stand for their ranges: `tens of thousands`
+20,000–100,000 (not half a million), `a few thousand` 2,000–10,000. A bare
+plural gives the number of digits, give or take one: `hundreds` is
+200–20,000, `thousands` 2,000–200,000 (`thousands were tortured` is an
+understatement of `around 30,000 tortured`, not a contradiction; it does
+contradict `hundreds of thousands`). Two figures agree when their intervals share a value. Which
 figures are compared at all is decided by what they are of: `provlint
 explain quantities`.
 "#;

@@ -1046,19 +1046,26 @@ impl<'a> Finder<'a> {
                 sources: Vec::new(),
             });
         }
-        // After a quotation or a comma: "…,” wrote Flakin.
-        if let Some(m) = mention_at(after) {
+        // After a quotation or a comma: "…,” wrote Flakin; "…, said the
+        // Fourth International". An article may come before the name, as
+        // after "according to".
+        let article = tk
+            .get(after)
+            .is_some_and(|t| matches!(t.base.as_str(), "the" | "a" | "an"));
+        let named = mention_at(after).or_else(|| article.then(|| mention_at(after + 1)).flatten());
+        if let Some(m) = named {
             return Some(Cue {
                 toks: (verb, m.toks.1),
                 who: Some(m.toks),
                 sources: m.sources.clone(),
             });
         }
-        let mut z = after;
-        while z < tk.len() && z - after < 4 && tk[z].is_word() && tk[z].cap {
+        let name = if article { after + 1 } else { after };
+        let mut z = name;
+        while z < tk.len() && z - name < 4 && tk[z].is_word() && tk[z].cap {
             z += 1;
         }
-        (z > after && verb > 0).then(|| Cue {
+        (z > name && verb > 0).then(|| Cue {
             toks: (verb, z),
             who: Some((after, z)),
             sources: Vec::new(),

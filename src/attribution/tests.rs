@@ -207,6 +207,27 @@ fn a_coordinated_verb_credits_someone() {
 }
 
 #[test]
+fn a_name_after_its_verb_may_take_an_article() {
+    for text in [
+        "By the time of the coup, said The Socialist, over 40% of the economy was publicly owned.\n",
+        "By the time of the coup, wrote the Fourth International, over 40% of the economy was publicly owned.\n",
+    ] {
+        let (d, c) = credits(text);
+        let (n, sources) = covering(&d, &c, "40%");
+        assert_eq!(n, 1, "{text}");
+        assert_eq!(sources.len(), 1, "{text}: {sources:?}");
+    }
+    // A name the manifest does not know: a work outside the corpus.
+    let (d, c) =
+        credits("By then, said the New York Times, over 40% of the economy was publicly owned.\n");
+    assert_eq!(covering(&d, &c, "40%"), (1, Vec::new()));
+    // Not a name at all.
+    let (d, c) =
+        credits("By then, said the minister, over 40% of the economy was publicly owned.\n");
+    assert_eq!(covering(&d, &c, "40%"), (0, Vec::new()));
+}
+
+#[test]
 fn pronouns_stand_for_the_last_author_named() {
     let (d, c) = credits("Nathaniel Flakin is a historian. He writes that 3,000 leftists died.\n");
     assert_eq!(covering(&d, &c, "3,000").1, vec!["flakin-2019"]);

@@ -6,7 +6,7 @@
 //! it still occurs. No source text is read unless a run is found.
 
 use super::related;
-use crate::attribution::Credits;
+use crate::attribution::{Cover, Credit, Credits};
 use crate::config::Settings;
 use crate::corpus::{Corpus, SourceIdx, WordPos};
 use crate::diagnostic::{Applicability, Diagnostic, FileReport, Fix, Severity};
@@ -155,6 +155,16 @@ pub fn check(
         return;
     };
     for run in runs(draft, corpus, settings, credits) {
+        // Credited to a work outside the corpus and to no corpus source:
+        // most likely the draft and the source copy a third text (a speech,
+        // a report) that the draft names. Weak evidence of copying from the
+        // source: a note, not a warning. (A speaker alone, "historians
+        // argued", names no text to copy from.)
+        let severity = if outside_work(draft, &credits.covering(run.prose.start)).is_some() {
+            severity.min(Severity::Info)
+        } else {
+            severity
+        };
         report
             .diagnostics
             .push(diagnostic(draft, corpus, credits, &run, severity));
@@ -223,7 +233,12 @@ fn diagnostic(
             },
         )
     } else {
-        let credited_else = if cover.sources.is_empty() {
+        let credited_else = if let Some(work) = outside_work(draft, &cover) {
+            format!(
+                " (the credit here names {}, a work outside the corpus)",
+                super::describe_credit(draft, work)
+            )
+        } else if cover.sources.is_empty() {
             String::new()
         } else {
             let others: Vec<&str> = cover
@@ -241,13 +256,27 @@ fn diagnostic(
         } else {
             String::new()
         };
+        let external = outside_work(draft, &cover).is_some();
         (
-            format!(
-                "{} words of {} reproduced uncredited, without quotation marks",
-                run.words,
-                sources.join(" and ")
-            ),
-            "uncredited source text".to_string(),
+            if external {
+                format!(
+                    "{} words of {} reproduced without quotation marks, credited to a work outside the corpus",
+                    run.words,
+                    sources.join(" and ")
+                )
+            } else {
+                format!(
+                    "{} words of {} reproduced uncredited, without quotation marks",
+                    run.words,
+                    sources.join(" and ")
+                )
+            },
+            if external {
+                "source text, unquoted"
+            } else {
+                "uncredited source text"
+            }
+            .to_string(),
             format!(
                 "these words are {}'s{credited_else}: quote and cite them, or say it in your own words",
                 sources.join("'s and ")
@@ -271,4 +300,14 @@ fn diagnostic(
         diff: None,
         fix: Some(fix),
     }
+}
+
+/// The work outside the corpus that `cover` credits, when it credits no
+/// corpus source: a footnote, a reference, a link, or an attribution naming
+/// a record or an outlet (as for `quote::external`).
+fn outside_work<'c>(draft: &Draft, cover: &'c Cover) -> Option<&'c Credit> {
+    if !cover.sources.is_empty() {
+        return None;
+    }
+    super::quote::outside(draft, cover).next()
 }

@@ -3,7 +3,7 @@
 //! verbatim, and against the source credited for it; a quotation credited
 //! only outside the corpus is noted, not checked.
 
-use super::related;
+use super::{describe_credit, related, shorten};
 use crate::attribution::{Cover, Credit, CreditKind, Credits};
 use crate::config::Settings;
 use crate::corpus::{Corpus, PassageText, SourceIdx, SourceText};
@@ -12,6 +12,7 @@ use crate::diagnostic::{
 };
 use crate::draft::cues::QuoteRules;
 use crate::draft::{Draft, Quotation, QuoteKind};
+use crate::figures::collapse;
 use crate::matching::evidence::Judgement;
 use crate::matching::{self, Elem, Op, PWord, Passage, Pattern, WordMatch};
 use crate::rules;
@@ -533,7 +534,7 @@ fn is_external(draft: &Draft, cover: &Cover) -> bool {
 /// Lama", "His motto") says whose words they are, not where a reader could
 /// find them: the quotation is still uncredited, and a fact-checker asks for
 /// its source first.
-fn outside<'c>(draft: &Draft, cover: &'c Cover) -> impl Iterator<Item = &'c Credit> {
+pub(super) fn outside<'c>(draft: &Draft, cover: &'c Cover) -> impl Iterator<Item = &'c Credit> {
     let prose = draft.doc.prose.text();
     cover.external().filter(move |c| {
         c.kind != CreditKind::Attribution
@@ -690,83 +691,6 @@ fn credits_of<'a>(draft: &Draft, credits: &'a Credits, q: &Quotation) -> (Cover<
         .skip(1)
         .any(|w| w.starts_with(char::is_uppercase));
     (cover, names.then_some(first))
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// What an external credit names, for people: the footnote's work, the
-/// reference's number, the link's site, the speaker.
-fn describe_credit(draft: &Draft, credit: &Credit) -> String {
-    match credit.kind {
-        CreditKind::Footnote => {
-            let prose = draft.doc.prose.text();
-            let definition: Vec<&str> = draft
-                .doc
-                .blocks
-                .iter()
-                .filter(|b| b.footnote.as_deref() == Some(credit.key.as_str()))
-                .map(|b| &prose[b.prose.range()])
-                .collect();
-            let text = collapse(&definition.join(" "));
-            if text.is_empty() {
-                format!("footnote {}", credit.key)
-            } else {
-                format!("footnote {} ({})", credit.key, shorten(&text, 80))
-            }
-        }
-        CreditKind::Marker => format!("reference [{}]", credit.key),
-        CreditKind::Link => {
-            let host = credit
-                .key
-                .split("://")
-                .nth(1)
-                .and_then(|rest| rest.split(['/', '?', '#']).next())
-                .unwrap_or(&credit.key);
-            format!("a page of {}", host.trim_start_matches("www."))
-        }
-        CreditKind::Attribution | CreditKind::Citation => {
-            let cues = crate::attribution::AttributionRules::built_in();
-            let name = collapse(&credit.key);
-            let pronoun = |n: &str| {
-                let n = n.to_lowercase();
-                cues.pronouns.contains(&n) || cues.possessive_pronouns.contains(&n)
-            };
-            // A name, else the cue as written ("He stated", "As one
-            // assessment noted", "His motto").
-            let named = name
-                .split_whitespace()
-                .any(|w| w.starts_with(char::is_uppercase));
-            if !named || pronoun(&name) {
-                format!("“{}”", collapse(&draft.text[credit.span.range()]))
-            } else {
-                name
-            }
-        }
-    }
-}
-
-/// `text` cut at a word boundary to at most about `max` characters.
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for w in text.split(' ') {
-        if out.chars().count() + w.chars().count() + 1 > max {
-            if out.is_empty() {
-                out = w.chars().take(max).collect();
-            }
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out.push('…');
-    out
 }
 
 /// `quote::external`: not in the corpus, and credited outside it, to `who`.
