@@ -138,7 +138,10 @@ works (after "titled", "the novel", "the article" and the like, in link
 text, or in Title Case), names of organisations, places and programmes,
 scare quotes, terms glossed in another language and anything in a reference
 list are not checked. `provlint extract` shows for each quoted span whether
-it is checked, and why not.
+it is checked, and why not. A quotation in another language ("la vía
+chilena al socialismo": its function words are another language's, none
+English) is checked, but not finding it in an English corpus is no evidence
+against it: it is said as a note (info).
 
 What to do:
 

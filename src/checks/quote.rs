@@ -8,7 +8,7 @@ use crate::attribution::{Cover, Credit, CreditKind, Credits};
 use crate::config::Settings;
 use crate::corpus::{Corpus, PassageText, SourceIdx, SourceText};
 use crate::diagnostic::{
-    Applicability, Diagnostic, DiffChunk, DiffOp, FileReport, Fix, Related, Verified,
+    Applicability, Diagnostic, DiffChunk, DiffOp, FileReport, Fix, Related, Severity, Verified,
 };
 use crate::draft::cues::QuoteRules;
 use crate::draft::{Draft, Quotation, QuoteKind};
@@ -753,12 +753,24 @@ fn unverified_diagnostic(
         related_items.push(r);
     }
     let corpus_dir = crate::paths::display_path(&corpus.dir);
+    // Words of another language are no evidence against an English corpus:
+    // a note (see `foreign_words` in rules/quotations.toml).
+    let foreign = QuoteRules::built_in().is_foreign(q.text(&draft.doc));
     Diagnostic {
         code: rules::QUOTE_UNVERIFIED.code,
-        severity,
+        severity: if foreign {
+            severity.min(Severity::Info)
+        } else {
+            severity
+        },
         message: format!(
-            "quotation not found in the corpus ({} sources searched)",
-            corpus.sources.len()
+            "quotation not found in the corpus ({} sources searched){}",
+            corpus.sources.len(),
+            if foreign {
+                "; it is in another language than the corpus"
+            } else {
+                ""
+            }
         ),
         span: q.span(&draft.doc),
         label: "no source has these words".to_string(),

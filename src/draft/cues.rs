@@ -20,6 +20,9 @@ struct Raw {
     admonitions: Vec<String>,
     back_reference_words: Vec<String>,
     back_reference_nouns: Vec<String>,
+    foreign_min: usize,
+    foreign_words: Vec<String>,
+    english_words: Vec<String>,
 }
 
 /// A phrase as lower-case words.
@@ -40,6 +43,9 @@ pub struct QuoteRules {
     pub admonitions: Vec<Words>,
     pub back_reference_words: HashSet<String>,
     pub back_reference_nouns: HashSet<String>,
+    pub foreign_min: usize,
+    pub foreign_words: HashSet<String>,
+    pub english_words: HashSet<String>,
 }
 
 fn words(s: &str) -> Words {
@@ -68,7 +74,26 @@ impl QuoteRules {
             admonitions: longest_first(&raw.admonitions),
             back_reference_words: set(&raw.back_reference_words),
             back_reference_nouns: set(&raw.back_reference_nouns),
+            foreign_min: raw.foreign_min,
+            foreign_words: set(&raw.foreign_words),
+            english_words: set(&raw.english_words),
         })
+    }
+
+    /// Whether quoted words are in another language than English (see
+    /// `foreign_words` in `rules/quotations.toml`).
+    pub fn is_foreign(&self, text: &str) -> bool {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let foreign = words
+            .iter()
+            .filter(|w| self.foreign_words.contains(*w))
+            .count();
+        let english = words.iter().any(|w| self.english_words.contains(w));
+        !english && foreign >= self.foreign_min.max(1) && foreign * 3 >= words.len()
     }
 
     pub fn built_in() -> &'static QuoteRules {
@@ -91,5 +116,19 @@ mod tests {
         assert!(r.title_minor_words.contains("de"));
         assert!(r.back_reference_nouns.contains("quote"));
         assert_eq!(r.name_cues[0].len(), 2, "longest first");
+    }
+
+    #[test]
+    fn another_language_is_told_by_its_function_words() {
+        let r = QuoteRules::built_in();
+        assert!(r.is_foreign("la vía chilena al socialismo"));
+        assert!(r.is_foreign("El pueblo unido jamás será vencido"));
+        assert!(r.is_foreign("La révolution n'est pas un dîner de gala"));
+        // English, even with a Spanish name in it.
+        assert!(!r.is_foreign("the Chilean road to socialism"));
+        assert!(!r.is_foreign("Long live Chile! Long live the workers!"));
+        assert!(!r.is_foreign("the struggle of la Unidad Popular y el pueblo"));
+        // One foreign word among many is not enough.
+        assert!(!r.is_foreign("Venceremos, comrades, venceremos con dignidad siempre"));
     }
 }
