@@ -6,8 +6,12 @@
 # shipped corpus with a warm cache, and prints time and peak memory with
 # their ratios to the smallest draft's, measured in the same run. A
 # benchmark, not a test: run it by hand.
-#   scripts/draft-scaling.sh
+#   scripts/draft-scaling.sh              drafts of real paragraphs
+#   scripts/draft-scaling.sh --one-line   the same text as a single line (a
+#                                         paragraph's worst case: one block)
 set -euo pipefail
+one_line=0
+if [ "${1:-}" = --one-line ]; then one_line=1; fi
 cd "$(dirname "$0")/.."
 cargo build --release --locked --bin provlint >/dev/null 2>&1
 bin="$PWD/target/release/provlint"
@@ -21,9 +25,11 @@ for quarter_mb in 1 2 4 8 16 32; do
   f="$dir/draft-$quarter_mb.md"
   # Copies of the canary's articles, each copy's footnote labels its own
   # (a real document does not define [^1] thirty times), cut at a line end.
-  python3 - "$dir/one.md" "$f" $((quarter_mb * 262144)) <<'PY'
+  python3 - "$dir/one.md" "$f" $((quarter_mb * 262144)) $one_line <<'PY'
 import re, sys
 one, out, target = open(sys.argv[1]).read(), sys.argv[2], int(sys.argv[3])
+if sys.argv[4] == "1":
+    one = one.replace("\n", " ")
 parts, size, k = [], 0, 0
 while size < target:
     copy = re.sub(r"\[\^([^\]]+)\]", lambda m: f"[^c{k}-{m.group(1)}]", one)
@@ -31,7 +37,8 @@ while size < target:
     size += len(copy.encode())
     k += 1
 text = "".join(parts).encode()[:target]
-open(out, "wb").write(text[: text.rfind(b"\n") + 1])
+end = text.rfind(b"\n") + 1 if sys.argv[4] != "1" else len(text.decode("utf-8", "ignore").encode())
+open(out, "wb").write(text[:end])
 PY
   /usr/bin/time -o "$dir/time" -f '%e %M' "$bin" check "$f" --format json >/dev/null 2>&1 || true
   out=$(tail -1 "$dir/time")

@@ -115,13 +115,47 @@ pub struct LineCol {
 pub struct LineIndex {
     /// Byte offset of the first byte of every line; always starts with 0.
     starts: Vec<usize>,
+    /// Marks inside long lines, in order of offset: a column is counted from
+    /// the mark before it rather than from its line's start, so finding the
+    /// columns of every finding on a one-line book stays linear.
+    marks: Vec<Mark>,
 }
+
+/// A place inside a long line, with its column counts from the line start.
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    /// A character boundary.
+    at: usize,
+    chars: usize,
+    utf16: usize,
+}
+
+/// How far apart marks are, in bytes: a column is counted over at most
+/// about this many bytes.
+const MARK_EVERY: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut marks = Vec::new();
+        for (n, &start) in starts.iter().enumerate() {
+            let end = starts.get(n + 1).copied().unwrap_or(text.len());
+            if end - start <= MARK_EVERY {
+                continue;
+            }
+            let (mut chars, mut utf16, mut last) = (0, 0, start);
+            for (i, c) in text[start..end].char_indices() {
+                let at = start + i;
+                if at - last >= MARK_EVERY {
+                    marks.push(Mark { at, chars, utf16 });
+                    last = at;
+                }
+                chars += 1;
+                utf16 += c.len_utf16();
+            }
+        }
+        LineIndex { starts, marks }
     }
 
     /// The 0-based line holding byte `offset`.
@@ -141,32 +175,41 @@ impl LineIndex {
         self.starts.len()
     }
 
+    /// The place to count a column from for byte `offset` (a char
+    /// boundary) on the line starting at `start`: the last mark of that
+    /// line at or before it, else the line's start; with the characters and
+    /// UTF-16 units before that place on the line.
+    fn count_from(&self, start: usize, offset: usize) -> (usize, usize, usize) {
+        let after = self.marks.partition_point(|m| m.at <= offset);
+        match after.checked_sub(1).map(|i| self.marks[i]) {
+            Some(m) if m.at >= start => (m.at, m.chars, m.utf16),
+            _ => (start, 0, 0),
+        }
+    }
+
     /// Line and column of byte `offset` in `text` (the text this index was
     /// built from). An offset inside a multi-byte character counts as that
     /// character; an offset past the end is clamped to the end.
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
-        let offset = offset.min(text.len());
+        let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
-        let start = self.starts[line];
-        let column = text[start..floor_char_boundary(text, offset)]
-            .chars()
-            .count()
-            + 1;
+        let (from, chars, _) = self.count_from(self.starts[line], offset);
         LineCol {
             line: line + 1,
-            column,
+            column: chars + text[from..offset].chars().count() + 1,
         }
     }
 
     /// Column of byte `offset` counted in UTF-16 code units (1-based), for
     /// consumers that count that way.
     pub fn utf16_column(&self, text: &str, offset: usize) -> usize {
-        let offset = offset.min(text.len());
-        let start = self.starts[self.line_of(offset)];
-        text[start..floor_char_boundary(text, offset)]
-            .chars()
-            .map(char::len_utf16)
-            .sum::<usize>()
+        let offset = floor_char_boundary(text, offset);
+        let (from, _, utf16) = self.count_from(self.starts[self.line_of(offset)], offset);
+        utf16
+            + text[from..offset]
+                .chars()
+                .map(char::len_utf16)
+                .sum::<usize>()
             + 1
     }
 
@@ -222,6 +265,41 @@ impl Location {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Columns on a long line, counted from marks, are the columns counted
+    /// from the line's start.
+    #[test]
+    fn columns_on_a_long_line_are_counted_from_marks() {
+        let mut text = String::from("short line\n");
+        for i in 0..3000 {
+            text.push_str(["ab ", "é ", "𝄞 ", "漢字 "][i % 4]);
+        }
+        text.push_str("\nlast\n");
+        let lines = LineIndex::new(&text);
+        assert!(!lines.marks.is_empty());
+        let naive = |offset: usize| {
+            let offset = floor_char_boundary(&text, offset);
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[start..offset];
+            (
+                before.chars().count() + 1,
+                before.encode_utf16().count() + 1,
+            )
+        };
+        for offset in
+            (0..=text.len() + 2)
+                .step_by(7)
+                .chain([MARK_EVERY, MARK_EVERY + 11, text.len()])
+        {
+            let lc = lines.line_col(&text, offset);
+            assert_eq!(
+                (lc.column, lines.utf16_column(&text, offset)),
+                naive(offset),
+                "at {offset}"
+            );
+        }
+        assert_eq!(lines.line_col(&text, text.len() - 2).line, 3);
+    }
 
     #[test]
     fn columns_count_chars_not_bytes() {
