@@ -126,7 +126,7 @@ enum FailOn {
 #[serde(rename_all = "lowercase")]
 #[allow(dead_code)]
 enum ProfileName {
-    /// The first letter's case may change; obvious slips in a source may be corrected silently.
+    /// The first letter's case may change; obvious slips in a source may be corrected, and British or American spelling changed, silently.
     Chicago,
     /// No change of the first letter's case, no silent corrections.
     Strict,

@@ -54,8 +54,12 @@ Two profiles, set with `quote.profile` in `provlint.toml`:
   `government`), or a slip listed for that source under `errata` in
   `sources.toml`. Words one letter apart are often both real (`wound` and
   `would`, `billion` and `million`), so nothing else counts as a slip.
-- `strict`: no change of the first letter's case and no silent corrections;
-  write `[sic]` after a slip you keep, or bracket the letter you change.
+  A word may also be respelled in British or American spelling
+  (`organisations` as `organizations`, `labour` as `labor`), as many house
+  styles do: the endings are `spelling_endings` in `rules/quotations.toml`.
+- `strict`: no change of the first letter's case, no respelling and no
+  silent corrections; write `[sic]` after a slip you keep, or bracket the
+  letter you change.
 
 Quotations are text between quotation marks (`“…”`, `"…"`, `‘…’`, `'…'`,
 `«…»`, `„…“`, nested) and Markdown blockquotes. Apostrophes (`don't`,

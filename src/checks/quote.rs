@@ -407,7 +407,10 @@ fn mismatch_diagnostic(
     let mut keep: HashMap<u32, String> = HashMap::new();
     for op in &p.ops {
         if let Op::Pair { q: qi, s, how } = op
-            && matches!(how, WordMatch::TypoFix | WordMatch::FirstLetterCase)
+            && matches!(
+                how,
+                WordMatch::TypoFix | WordMatch::FirstLetterCase | WordMatch::Spelling
+            )
             && how.allowed(settings.quote.profile)
         {
             keep.insert(*s, prose[words[*qi].span.range()].to_string());
@@ -795,7 +798,7 @@ fn describe_changes(p: &Passage, settings: &Settings) -> String {
             } => case += 1,
             Op::Pair { how, .. } if *how == WordMatch::Changed => changed += 1,
             Op::Pair {
-                how: WordMatch::FirstLetterCase | WordMatch::TypoFix,
+                how: WordMatch::FirstLetterCase | WordMatch::TypoFix | WordMatch::Spelling,
                 ..
             } if profile == matching::Profile::Strict => case += 1,
             Op::Added { .. } => added += 1,

@@ -23,6 +23,8 @@ struct Raw {
     foreign_min: usize,
     foreign_words: Vec<String>,
     english_words: Vec<String>,
+    spelling_min_stem: usize,
+    spelling_endings: Vec<(String, String)>,
 }
 
 /// A phrase as lower-case words.
@@ -46,6 +48,9 @@ pub struct QuoteRules {
     pub foreign_min: usize,
     pub foreign_words: HashSet<String>,
     pub english_words: HashSet<String>,
+    pub spelling_min_stem: usize,
+    /// (British, American) endings.
+    pub spelling_endings: Vec<(String, String)>,
 }
 
 fn words(s: &str) -> Words {
@@ -77,6 +82,8 @@ impl QuoteRules {
             foreign_min: raw.foreign_min,
             foreign_words: set(&raw.foreign_words),
             english_words: set(&raw.english_words),
+            spelling_min_stem: raw.spelling_min_stem,
+            spelling_endings: raw.spelling_endings,
         })
     }
 
@@ -94,6 +101,23 @@ impl QuoteRules {
             .count();
         let english = words.iter().any(|w| self.english_words.contains(w));
         !english && foreign >= self.foreign_min.max(1) && foreign * 3 >= words.len()
+    }
+
+    /// Whether two words are one word in British and American spelling
+    /// (see `spelling_endings` in `rules/quotations.toml`), ignoring case.
+    pub fn is_spelling_variant(&self, a: &str, b: &str) -> bool {
+        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        a != b
+            && self.spelling_endings.iter().any(|(uk, us)| {
+                let pair = |x: &str, y: &str| {
+                    x.strip_suffix(uk.as_str()).is_some_and(|stem| {
+                        stem.chars().count() >= self.spelling_min_stem
+                            && stem.chars().all(char::is_alphabetic)
+                            && y.strip_suffix(us.as_str()) == Some(stem)
+                    })
+                };
+                pair(&a, &b) || pair(&b, &a)
+            })
     }
 
     pub fn built_in() -> &'static QuoteRules {
@@ -116,6 +140,34 @@ mod tests {
         assert!(r.title_minor_words.contains("de"));
         assert!(r.back_reference_nouns.contains("quote"));
         assert_eq!(r.name_cues[0].len(), 2, "longest first");
+    }
+
+    #[test]
+    fn british_and_american_spellings_are_one_word() {
+        let r = QuoteRules::built_in();
+        for (a, b) in [
+            ("organisations", "organizations"),
+            ("Labour", "labor"),
+            ("centre", "center"),
+            ("defence", "defense"),
+            ("travelled", "traveled"),
+            ("programme", "program"),
+            ("analysed", "analyzed"),
+            ("catalogue", "catalog"),
+        ] {
+            assert!(r.is_spelling_variant(a, b), "{a} {b}");
+            assert!(r.is_spelling_variant(b, a), "{b} {a}");
+        }
+        for (a, b) in [
+            ("four", "for"),
+            ("prise", "prize"),
+            ("hour", "hor"),
+            ("labour", "labour"),
+            ("rise", "rize"),
+            ("honour", "horror"),
+        ] {
+            assert!(!r.is_spelling_variant(a, b), "{a} {b}");
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub use evidence::Evidence;
 pub use pattern::{Elem, Gap, GapKind, PWord, Pattern};
 
 use crate::corpus::{Corpus, PassageText, SourceIdx};
+use crate::draft::cues::QuoteRules;
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -79,6 +80,9 @@ pub enum WordMatch {
     /// A slip in the source silently corrected (allowed by the Chicago
     /// profile).
     TypoFix,
+    /// The same word in British or American spelling (`organisations`,
+    /// `organizations`; allowed by the Chicago profile).
+    Spelling,
     /// The same word with other capitals.
     Case,
     /// A different word.
@@ -90,7 +94,9 @@ impl WordMatch {
     pub fn allowed(self, profile: Profile) -> bool {
         match self {
             WordMatch::Exact => true,
-            WordMatch::FirstLetterCase | WordMatch::TypoFix => profile == Profile::Chicago,
+            WordMatch::FirstLetterCase | WordMatch::TypoFix | WordMatch::Spelling => {
+                profile == Profile::Chicago
+            }
             WordMatch::Case | WordMatch::Changed => false,
         }
     }
@@ -571,6 +577,8 @@ fn classify(
                 WordMatch::Case
             } else if is_typo_fix(&w.surface, &src) || is_listed_slip(&w.surface, &src, errata) {
                 WordMatch::TypoFix
+            } else if QuoteRules::built_in().is_spelling_variant(&w.surface, &src) {
+                WordMatch::Spelling
             } else {
                 WordMatch::Changed
             };
