@@ -42,17 +42,34 @@ fn inputs(target: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Runs `run` on every kept input of `target` and names each that panics.
+/// Runs `run` on every kept input of `target`, on every core, and names
+/// each input that panics.
 fn replay(target: &str, run: fn(&[u8])) {
     let files = inputs(target);
     assert!(!files.is_empty(), "no kept inputs for the {target} target");
-    let mut broken = Vec::new();
-    for file in &files {
-        let data = std::fs::read(file).unwrap();
-        if catch_unwind(AssertUnwindSafe(|| run(&data))).is_err() {
-            broken.push(file.display().to_string());
-        }
-    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads);
+    let mut broken: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .filter(|file| {
+                            let data = std::fs::read(file).unwrap();
+                            catch_unwind(AssertUnwindSafe(|| run(&data))).is_err()
+                        })
+                        .map(|file| file.display().to_string())
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    broken.sort();
     assert!(
         broken.is_empty(),
         "{target}: {} of {} inputs broke an invariant:\n{}",
