@@ -3,9 +3,6 @@
 //! the stable toolchain over the seeds and the minimized corpus.
 #![no_main]
 
-/// The repository's root, where the shipped corpus and examples are.
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-
 #[path = "../invariants/baseline.rs"]
 mod invariants;
 
