@@ -76,6 +76,10 @@ pub static QUOTE_MISMATCH: Rule = Rule {
 A quotation in the draft is close to a passage of a source in the corpus but
 not the same words: a word was changed, added or dropped, the punctuation or
 capitals differ, or the pieces around an ellipsis are not in the source's order.
+When the words and their punctuation are the source's and only capitals
+inside differ ("fascism" for "Fascism"), it is a house style's typography
+rather than other words: a warning, not an error (in the `chicago` profile;
+`strict` keeps it an error).
 
 The report shows the quotation, the closest source passage (its file, line and
 column, title, author and date), and a word diff from the source's words to

@@ -224,6 +224,15 @@ pub fn check_credited(
             }
             Outcome::Mismatch(p) => {
                 if let Some(severity) = mismatch {
+                    // The source's words, with only other capitals inside
+                    // ("fascism" for "Fascism"): a house style's
+                    // typography, not other words. A warning, unless the
+                    // profile is strict.
+                    let severity = if only_capitals_differ(&p, settings.quote.profile) {
+                        severity.min(Severity::Warning)
+                    } else {
+                        severity
+                    };
                     report.diagnostics.push(mismatch_diagnostic(
                         draft, q, &pattern, &p, cover, corpus, settings, severity,
                     ));
@@ -243,6 +252,19 @@ pub fn check_credited(
             }
         }
     }
+}
+
+/// Whether a near miss has the source's words, in its order and with its
+/// punctuation, and differs only in capitals inside the quotation, under
+/// the `chicago` profile.
+fn only_capitals_differ(p: &Passage, profile: matching::Profile) -> bool {
+    profile == matching::Profile::Chicago
+        && p.punct.is_empty()
+        && p.ops.iter().all(|op| match op {
+            Op::Pair { how, .. } => how.allowed(profile) || *how == WordMatch::Case,
+            Op::Skipped { .. } => true,
+            Op::Added { .. } | Op::Dropped { .. } => false,
+        })
 }
 
 /// Whether every stretch of the quotation between editorial marks occurs in
