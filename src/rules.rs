@@ -707,7 +707,8 @@ to half). Vague magnitudes stand for their ranges: `tens of thousands`
 plural gives the number of digits, give or take one: `hundreds` is
 200–20,000, `thousands` 2,000–200,000 (`thousands were tortured` is an
 understatement of `around 30,000 tortured`, not a contradiction; it does
-contradict `hundreds of thousands`). Two figures agree when their intervals share a value. Which
+contradict `hundreds of thousands`). Two figures agree when their intervals
+share a value. Which
 figures are compared at all is decided by what they are of: `provlint
 explain quantities`.
 "#;

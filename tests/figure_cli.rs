@@ -39,8 +39,8 @@ fn the_figure_audit_reports_the_corpus_disagreements() {
         // "Thousands" understates "tens of thousands" and allows 3,000; 3,000
         // and "probably tens of thousands" disagree.
         [
-            "saunois-2013, wsws-2023, fi-1973: thousands, Thousands, probably tens of thousands",
             "saunois-2013, wsws-2023, flakin-2019: thousands, Thousands, 3,000",
+            "saunois-2013, wsws-2023, fi-1973: thousands, Thousands, probably tens of thousands",
         ]
     );
     let killed = a

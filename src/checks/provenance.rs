@@ -155,16 +155,6 @@ pub fn check(
         return;
     };
     for run in runs(draft, corpus, settings, credits) {
-        // Credited to a work outside the corpus and to no corpus source:
-        // most likely the draft and the source copy a third text (a speech,
-        // a report) that the draft names. Weak evidence of copying from the
-        // source: a note, not a warning. (A speaker alone, "historians
-        // argued", names no text to copy from.)
-        let severity = if outside_work(draft, &credits.covering(run.prose.start)).is_some() {
-            severity.min(Severity::Info)
-        } else {
-            severity
-        };
         report
             .diagnostics
             .push(diagnostic(draft, corpus, credits, &run, severity));
@@ -183,6 +173,17 @@ fn diagnostic(
     severity: Severity,
 ) -> Diagnostic {
     let cover = credits.covering(run.prose.start);
+    // Credited to a work outside the corpus and to no corpus source: most
+    // likely the draft and the source copy a third text (a speech, a report)
+    // that the draft names. Weak evidence of copying from the source: a
+    // note, not a warning. (A speaker alone, "historians argued", names no
+    // text to copy from.)
+    let outside = outside_work(draft, &cover);
+    let severity = if outside.is_some() {
+        severity.min(Severity::Info)
+    } else {
+        severity
+    };
     // The place to show: in a credited source if the run is there.
     let place = run
         .places
@@ -233,7 +234,7 @@ fn diagnostic(
             },
         )
     } else {
-        let credited_else = if let Some(work) = outside_work(draft, &cover) {
+        let credited_else = if let Some(work) = outside {
             format!(
                 " (the credit here names {}, a work outside the corpus)",
                 super::describe_credit(draft, work)
@@ -256,7 +257,7 @@ fn diagnostic(
         } else {
             String::new()
         };
-        let external = outside_work(draft, &cover).is_some();
+        let external = outside.is_some();
         (
             if external {
                 format!(

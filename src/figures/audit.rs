@@ -78,31 +78,35 @@ pub struct AuditSummary {
 /// other, so there are two sides, and "thousands" is on both. Chaining
 /// agreement instead would make one side of the three and hide the dispute.
 pub fn sides(readings: &[Reading]) -> Vec<Vec<usize>> {
-    // Intervals on a line: the readings sharing a value with reading i that
-    // start no later than it all hold the values just past its start, so
-    // each such group is a side, and every largest group is one of them.
-    let starts_by = |j: usize, i: usize| {
-        let (a, b) = (&readings[j].interval, &readings[i].interval);
-        a.lo < b.lo || (a.lo == b.lo && (j <= i || a.lo_open == b.lo_open))
-    };
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for i in 0..readings.len() {
-        let group: Vec<usize> = (0..readings.len())
-            .filter(|&j| {
-                j == i || (starts_by(j, i) && readings[j].interval.overlaps(&readings[i].interval))
-            })
+    // Intervals on a line, taken by where they start (a closed start before
+    // an open one at the same value). The readings taken so far that share a
+    // value with reading i all hold the values just past its start: a group.
+    // It is a side unless the next reading to start shares a value with all
+    // of it, and so makes it larger. Quadratic, as the pairs are.
+    let mut order: Vec<usize> = (0..readings.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (&readings[a].interval, &readings[b].interval);
+        x.lo.total_cmp(&y.lo)
+            .then(x.lo_open.cmp(&y.lo_open))
+            .then(a.cmp(&b))
+    });
+    let overlap = |a: usize, b: usize| readings[a].interval.overlaps(&readings[b].interval);
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (n, &i) in order.iter().enumerate() {
+        let group: Vec<usize> = order[..=n]
+            .iter()
+            .copied()
+            .filter(|&j| j == i || overlap(j, i))
             .collect();
-        if !groups.contains(&group) {
-            groups.push(group);
+        let grows = order
+            .get(n + 1)
+            .is_some_and(|&next| group.iter().all(|&j| overlap(j, next)));
+        if !grows {
+            let mut group = group;
+            group.sort_unstable();
+            out.push(group);
         }
     }
-    // Only the largest: a group inside another is not a side.
-    let within = |a: &[usize], b: &[usize]| a.len() < b.len() && a.iter().all(|x| b.contains(x));
-    let mut out: Vec<Vec<usize>> = groups
-        .iter()
-        .filter(|g| !groups.iter().any(|h| within(g, h)))
-        .cloned()
-        .collect();
     let count = |v: &Vec<usize>| quantity::sources_of(readings, v).len();
     out.sort_by_key(|v| std::cmp::Reverse(count(v)));
     out
@@ -340,6 +344,16 @@ mod tests {
             reading(2, 1.8, 4.0),
         ];
         assert_eq!(sides(&r), [vec![0, 1, 2]]);
+        // One inside another, started later: one side.
+        let r = [reading(0, 1.0, 10.0), reading(1, 2.0, 3.0)];
+        assert_eq!(sides(&r), [vec![0, 1]]);
+        // A wide one and two apart inside it: two sides, it on both.
+        let r = [
+            reading(0, 1.0, 10.0),
+            reading(1, 2.0, 3.0),
+            reading(2, 5.0, 6.0),
+        ];
+        assert_eq!(sides(&r), [vec![0, 1], vec![0, 2]]);
         // The same interval twice is one side, not two.
         let r = [reading(0, 1.0, 2.0), reading(1, 1.0, 2.0)];
         assert_eq!(sides(&r), [vec![0, 1]]);
